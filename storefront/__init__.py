@@ -1,0 +1,64 @@
+"""Etalase: the local e-katalog of a city government. `create_app` builds the Flask app."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from storefront import cli, config, errors, extensions, i18n, security
+from storefront.config import PROJECT_ROOT
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build a configured app. Tests pass `overrides`; production reads the environment."""
+    if not (PROJECT_ROOT / "templates").is_dir():
+        raise RuntimeError(f"templates/ not found under {PROJECT_ROOT}: install with `pip install -e .`")
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+        instance_path=os.environ.get("ETALASE_INSTANCE_PATH", str(PROJECT_ROOT / "instance")),
+    )
+    config.load(app, overrides)
+    os.makedirs(app.instance_path, exist_ok=True)
+    proxies = int(os.environ.get("ETALASE_PROXY_COUNT") or 0)
+    if proxies:
+        # Behind a load balancer the client address comes from X-Forwarded-For (rate limits).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+    extensions.init_app(app, migrations_dir=PROJECT_ROOT / "migrations")
+    _register_blueprints(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    _template_globals(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from storefront import models  # noqa: F401  (every table known before the first request)
+    from storefront.accounts.views import bp as accounts_bp
+    from storefront.admin import reference_views  # noqa: F401  (adds its routes to admin's bp)
+    from storefront.admin.views import bp as admin_bp
+    from storefront.catalog.views import bp as catalog_bp
+
+    for blueprint in (accounts_bp, admin_bp, catalog_bp):
+        app.register_blueprint(blueprint)
+
+
+def _template_globals(app: Flask) -> None:
+    from flask_babel import get_locale
+    from flask_login import current_user
+
+    from storefront.web.forms import ActionForm
+    from storefront.web.navigation import items_for
+
+    @app.context_processor
+    def layout_context():
+        return {
+            "nav_items": items_for(current_user),
+            "current_language": str(get_locale() or "id"),
+            "action_form": ActionForm,
+            "demo_mode": app.config["ETALASE_DEMO"],
+        }

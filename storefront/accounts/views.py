@@ -1,0 +1,116 @@
+"""Sign in, sign out, change password, and each role's dashboard."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from storefront.accounts import services
+from storefront.accounts.forms import ChangePasswordForm, LoginForm
+from storefront.accounts.roles import ROLE_DESCRIPTIONS
+from storefront.accounts.services import AccountError
+from storefront.extensions import db, limiter, login_manager
+from storefront.reference.models import Opd
+from storefront.web.navigation import items_for
+from storefront.web.redirects import safe_next_url
+
+bp = Blueprint("accounts", __name__)
+
+
+@login_manager.user_loader
+def load_user(token: str):
+    return services.user_for_session(token)
+
+
+def _login_email_key() -> str:
+    # Per-account counter: the address typed in the form, normalised as the service does.
+    return "login-account:" + services.normalize_email(request.form.get("email", ""))[:254]
+
+
+def _failed_login(response) -> bool:
+    # Only failed attempts count against the limits; a successful sign-in redirects.
+    return response.status_code != 302
+
+
+@bp.route("/masuk", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"], methods=["POST"],
+               deduct_when=_failed_login, scope="login-ip")
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
+               key_func=_login_email_key, deduct_when=_failed_login, scope="login-account")
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("accounts.dashboard"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is None:
+            form.form_errors.append(_("Email atau kata sandi salah, atau akun tidak aktif."))
+        else:
+            _sign_in(user)
+            if user.must_change_password:
+                flash(_("Selamat datang. Ganti dulu kata sandi sementara Anda."), "warning")
+                return redirect(url_for("accounts.change_password"))
+            flash(_("Selamat datang, %(name)s.", name=user.name), "success")
+            return redirect(safe_next_url(request.args.get("next"), url_for("accounts.dashboard")))
+    return render_template("accounts/login.html", form=form)
+
+
+def _sign_in(user) -> None:
+    """Start a fresh session (no pre-login cookie survives) and record it in the database."""
+    session.clear()
+    services.start_session(user, ip_address=request.remote_addr or "",
+                           user_agent=request.user_agent.string)
+    db.session.commit()
+    session.permanent = True
+    login_user(user)
+
+
+@bp.before_app_request
+def require_password_change():
+    """A generated password is for one sign-in only: nothing else opens until it is changed."""
+    allowed = {"accounts.change_password", "accounts.logout", "static", "bootstrap.static",
+               "i18n.set_language"}
+    if (current_user.is_authenticated and current_user.must_change_password
+            and request.endpoint not in allowed):
+        return redirect(url_for("accounts.change_password"))
+    return None
+
+
+@bp.post("/keluar")
+@login_required
+def logout():
+    services.end_session(current_user.session_token)
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("Anda sudah keluar."), "info")
+    return redirect(url_for("catalog.home"))
+
+
+@bp.route("/akun/kata-sandi", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            services.change_password(user, current=form.current_password.data, new=form.new_password.data)
+        except AccountError as error:
+            db.session.rollback()
+            form.apply_error(error)
+        else:
+            _sign_in(user)
+            flash(_("Kata sandi diganti. Sesi di perangkat lain sudah diakhiri."), "success")
+            return redirect(url_for("accounts.dashboard"))
+    return render_template("accounts/change_password.html", form=form)
+
+
+@bp.get("/dasbor")
+@login_required
+def dashboard():
+    role = current_user.role
+    opd = db.session.get(Opd, current_user.opd_id) if current_user.opd_id else None
+    links = [(item.endpoint, item.label) for item in items_for(current_user)
+             if item.endpoint not in ("catalog.home", "accounts.dashboard")]
+    return render_template("accounts/dashboard.html", role=role, role_description=ROLE_DESCRIPTIONS[role],
+                           opd_name=opd.label if opd else "", links=links)

@@ -1,0 +1,1 @@
+"""Back office: users and OPD staff, reference data (admin edits; auditor reads)."""

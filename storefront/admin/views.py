@@ -1,0 +1,116 @@
+"""Users and OPD staff: the admin creates, edits, disables; the auditor reads."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+
+from storefront.accounts import services as accounts
+from storefront.accounts.models import User
+from storefront.accounts.roles import Role
+from storefront.admin.forms import UserEditForm, UserForm
+from storefront.errors import DomainError
+from storefront.extensions import db
+from storefront.reference.models import Opd
+from storefront.web.decorators import role_required
+from storefront.web.pagination import page_number
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+READERS = (Role.ADMIN, Role.AUDITOR)
+
+
+def _active_opds():
+    return db.session.scalars(sa.select(Opd).where(Opd.active.is_(True)).order_by(Opd.name)).all()
+
+
+def _get_user(user_id: int) -> User:
+    return db.session.get(User, user_id) or abort(404)
+
+
+@bp.get("/pengguna")
+@role_required(*READERS)
+def user_list():
+    query = sa.select(User).options(selectinload(User.opd)).order_by(User.role, User.name)
+    role = request.args.get("peran", "")
+    if role in {r.value for r in Role}:
+        query = query.where(User.role == Role(role))
+    text = request.args.get("q", "").strip()[:100]
+    if text:
+        pattern = f"%{text.lower()}%"
+        query = query.where(sa.or_(sa.func.lower(User.name).like(pattern), User.email.like(pattern)))
+    users = db.paginate(query, page=page_number(), per_page=50, error_out=False)
+    return render_template("admin/user_list.html", users=users, roles=list(Role), role=role, q=text,
+                           can_edit=current_user.role is Role.ADMIN)
+
+
+@bp.route("/pengguna/baru", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def user_new():
+    form = UserForm()
+    form.set_opd_choices(_active_opds())
+    if form.validate_on_submit():
+        try:
+            user, password = accounts.create_user(
+                actor=current_user, email=form.email.data, name=form.name.data,
+                role=Role(form.role.data), opd_id=form.opd_id.data)
+        except DomainError as error:
+            db.session.rollback()
+            form.apply_error(error)
+        else:
+            db.session.commit()
+            flash(_("Akun %(email)s dibuat. Kata sandi sementara: %(password)s — berikan kepada "
+                    "pemiliknya; ia harus menggantinya saat pertama masuk.",
+                    email=user.email, password=password), "success")
+            return redirect(url_for("admin.user_list"))
+    return render_template("admin/user_form.html", form=form, user=None)
+
+
+@bp.route("/pengguna/<int:user_id>", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def user_edit(user_id: int):
+    user = _get_user(user_id)
+    form = UserEditForm(obj=user, role=user.role.value)
+    form.set_opd_choices(_active_opds())
+    if form.validate_on_submit():
+        try:
+            accounts.update_user(user, actor=current_user, name=form.name.data,
+                                 role=Role(form.role.data), opd_id=form.opd_id.data)
+        except DomainError as error:
+            db.session.rollback()
+            form.apply_error(error)
+        else:
+            db.session.commit()
+            flash(_("Akun %(email)s disimpan.", email=user.email), "success")
+            return redirect(url_for("admin.user_list"))
+    return render_template("admin/user_form.html", form=form, user=user)
+
+
+@bp.post("/pengguna/<int:user_id>/status")
+@role_required(Role.ADMIN)
+def user_set_active(user_id: int):
+    user = _get_user(user_id)
+    active = request.form.get("active") == "1"
+    try:
+        accounts.set_active(user, actor=current_user, active=active)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        flash(_("Akun %(email)s diaktifkan.", email=user.email) if active else
+              _("Akun %(email)s dinonaktifkan; semua sesinya sudah diakhiri.", email=user.email), "success")
+    return redirect(url_for("admin.user_list"))
+
+
+@bp.post("/pengguna/<int:user_id>/reset-kata-sandi")
+@role_required(Role.ADMIN)
+def user_reset_password(user_id: int):
+    user = _get_user(user_id)
+    password = accounts.reset_password(user, actor=current_user)
+    db.session.commit()
+    flash(_("Kata sandi sementara baru untuk %(email)s: %(password)s", email=user.email, password=password),
+          "success")
+    return redirect(url_for("admin.user_edit", user_id=user.id))

@@ -1,0 +1,107 @@
+"""Configuration: defaults, then environment variables, then test overrides; fail fast in production.
+
+Every environment variable read here is documented in README.md ("Configuration").
+"""
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEV_SECRET_KEY = "dev-only-not-secret"
+ENVIRONMENTS = ("development", "production")
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot be served safely."""
+
+
+def _bool(value: str | None, default: bool = False) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def database_url(raw: str | None, instance_path: str) -> str:
+    """Normalise DATABASE_URL; PostgreSQL URLs go through psycopg 3."""
+    if not raw:
+        return "sqlite:///" + str(Path(instance_path) / "etalase.sqlite")
+    for prefix in ("postgres://", "postgresql://"):
+        if raw.startswith(prefix):
+            return "postgresql+psycopg://" + raw[len(prefix):]
+    return raw
+
+
+def from_environment(environ: os._Environ | dict, instance_path: str) -> dict:
+    """Read every setting the app knows from the environment into config keys."""
+    env = environ.get("ETALASE_ENV", "development")
+    redis_url = environ.get("REDIS_URL", "")
+    return {
+        "ETALASE_ENV": env,
+        "SECRET_KEY": environ.get("SECRET_KEY", DEV_SECRET_KEY),
+        "SQLALCHEMY_DATABASE_URI": database_url(environ.get("DATABASE_URL"), instance_path),
+        "REDIS_URL": redis_url,
+        # Flask-Limiter keeps counters in Redis when there is one, so every worker shares them.
+        "RATELIMIT_STORAGE_URI": redis_url or "memory://",
+        "MEDIA_ROOT": environ.get("MEDIA_ROOT") or str(Path(instance_path) / "media"),
+        "MAIL_SERVER": environ.get("MAIL_SERVER", ""),
+        "MAIL_PORT": int(environ.get("MAIL_PORT") or 587),
+        "MAIL_USERNAME": environ.get("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": environ.get("MAIL_PASSWORD", ""),
+        "MAIL_USE_TLS": _bool(environ.get("MAIL_USE_TLS"), default=True),
+        "MAIL_DEFAULT_SENDER": environ.get("MAIL_DEFAULT_SENDER", "etalase@localhost"),
+        "ETALASE_CITY": environ.get("ETALASE_CITY", "medan"),
+        "ETALASE_DEMO": _bool(environ.get("ETALASE_DEMO")),
+        "BABEL_DEFAULT_TIMEZONE": environ.get("ETALASE_TIMEZONE", "Asia/Jakarta"),
+    }
+
+
+class Defaults:
+    """Settings that do not come from the environment."""
+
+    BABEL_DEFAULT_LOCALE = "id"
+    LANGUAGES = ("id", "en")
+    BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Request bodies above this are answered with 413 before they are read (uploads come later).
+    MAX_CONTENT_LENGTH = 12 * 1024 * 1024
+    MAX_FORM_MEMORY_SIZE = 500 * 1024
+    MAX_FORM_PARTS = 1000
+    SESSION_COOKIE_NAME = "etalase_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    # Absolute lifetime: the cookie and the server-side session row both end after 12 hours.
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    REMEMBER_COOKIE_DURATION = timedelta(seconds=0)
+    WTF_CSRF_TIME_LIMIT = 12 * 3600
+    WTF_CSRF_SSL_STRICT = True
+    WTF_I18N_ENABLED = False  # WTForms ships no Indonesian catalog; our validators carry messages.
+    BOOTSTRAP_SERVE_LOCAL = True  # the city network may be closed: never a CDN
+    # Login limits: failed attempts per account and per client address.
+    LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
+    LOGIN_LIMIT_PER_IP = "50 per 15 minutes"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_KEY_PREFIX = "etalase"
+    PAGE_SIZE = 25
+    PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # tests lower the work factor; hashes keep theirs
+
+
+def load(app, overrides: dict | None = None) -> None:
+    """Fill app.config: defaults, then the environment, then `overrides` (tests)."""
+    app.config.from_object(Defaults)
+    app.config.update(from_environment(os.environ, app.instance_path))
+    app.config.update(overrides or {})
+    env = app.config["ETALASE_ENV"]
+    if env not in ENVIRONMENTS:
+        raise ConfigError(f"ETALASE_ENV must be one of {ENVIRONMENTS}, not {env!r}.")
+    if env == "production":
+        secret = app.config.get("SECRET_KEY") or ""
+        if secret == DEV_SECRET_KEY or len(secret) < 32:
+            raise ConfigError(
+                "ETALASE_ENV=production needs SECRET_KEY: a random value of at least 32 characters "
+                "(python -c 'import secrets; print(secrets.token_hex(32))')."
+            )
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True

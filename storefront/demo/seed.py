@@ -1,0 +1,58 @@
+"""The demo seed. Idempotent: running it again finds what exists and changes nothing."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from storefront.accounts import services as accounts
+from storefront.accounts.models import User
+from storefront.accounts.roles import Role
+from storefront.extensions import db
+from storefront.reference import services as reference
+from storefront.reference.models import Opd
+
+# Demo only: printed by `make run`, refused in production.
+DEMO_PASSWORD = "etalase-demo-2026"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    name: str
+    role: Role
+    opd: str | None = None  # OPD name, for procurement staff
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("admin@etalase.example", "Admin Etalase", Role.ADMIN),
+    DemoAccount("verifikator@etalase.example", "Rina Simatupang", Role.VERIFIER),
+    DemoAccount("auditor@etalase.example", "Bambang Hutapea", Role.AUDITOR),
+    DemoAccount("pemesan.bappeda@etalase.example", "Dedi Saragih", Role.PEMESAN,
+                "Badan Perencanaan Pembangunan Daerah"),
+    DemoAccount("ppk.bappeda@etalase.example", "Lestari Purba", Role.PPK, "Badan Perencanaan Pembangunan Daerah"),
+    DemoAccount("bendahara.bappeda@etalase.example", "Fitri Nasution", Role.BENDAHARA,
+                "Badan Perencanaan Pembangunan Daerah"),
+    DemoAccount("pemesan.johor@etalase.example", "Andi Lubis", Role.PEMESAN, "Kecamatan Medan Johor"),
+    DemoAccount("ppk.johor@etalase.example", "Sarah Ginting", Role.PPK, "Kecamatan Medan Johor"),
+    DemoAccount("bendahara.johor@etalase.example", "Yusuf Pane", Role.BENDAHARA, "Kecamatan Medan Johor"),
+    DemoAccount("penjual.bika@etalase.example", "Rahmawati Lubis", Role.SELLER),
+    DemoAccount("penjual.katering@etalase.example", "Ahmad Fauzi Siregar", Role.SELLER),
+    DemoAccount("penjual.ulos@etalase.example", "Roslina br. Tobing", Role.SELLER),
+    DemoAccount("penjual.batik@etalase.example", "Yusniar Daulay", Role.SELLER),
+)
+
+
+def seed_demo(city_slug: str) -> list[DemoAccount]:
+    """Reference data for the city, then the demo accounts that do not exist yet. Flushes."""
+    reference.seed_reference(city_slug)
+    existing = set(db.session.scalars(sa.select(User.email)))
+    opd_ids = dict(db.session.execute(sa.select(Opd.name, Opd.id)).all())
+    for account in DEMO_ACCOUNTS:
+        if account.email in existing:
+            continue
+        # A demo OPD missing from another city's data falls back to that city's first OPD.
+        opd_id = opd_ids.get(account.opd, min(opd_ids.values())) if account.opd else None
+        accounts.create_user(actor=None, email=account.email, name=account.name, role=account.role,
+                             opd_id=opd_id, password=DEMO_PASSWORD)
+    return list(DEMO_ACCOUNTS)

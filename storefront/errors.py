@@ -1,0 +1,65 @@
+"""Domain errors and the HTTP error pages (in the visitor's language, never a stack trace)."""
+from __future__ import annotations
+
+from flask import render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from storefront.extensions import db
+
+
+class DomainError(Exception):
+    """A rule refused an action. `str(error)` is for the user; `field` names the form field."""
+
+    def __init__(self, message, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+ERROR_TEXT = {
+    400: (_l("Permintaan tidak dapat diproses"),
+          _l("Ada yang tidak beres dengan permintaan ini. Muat ulang halaman, lalu coba lagi.")),
+    403: (_l("Akses ditolak"), _l("Akun Anda tidak berhak membuka halaman ini.")),
+    404: (_l("Halaman tidak ditemukan"),
+          _l("Alamat ini tidak ada atau sudah dipindahkan. Periksa alamatnya atau kembali ke beranda.")),
+    405: (_l("Cara akses tidak diizinkan"), _l("Halaman ini tidak menerima permintaan seperti itu.")),
+    413: (_l("Berkas terlalu besar"),
+          _l("Berkas atau isian yang dikirim melebihi batas ukuran. Perkecil lalu kirim lagi.")),
+    429: (_l("Terlalu banyak percobaan"),
+          _l("Anda sudah mencoba terlalu sering. Tunggu beberapa menit, lalu coba lagi.")),
+    500: (_l("Terjadi kesalahan pada server"),
+          _l("Maaf, ada kesalahan di pihak kami. Tim kami sudah dicatat; silakan coba lagi nanti.")),
+}
+CSRF_TEXT = (_l("Sesi formulir kedaluwarsa"),
+             _l("Formulir ini tidak membawa token keamanan yang sah. Muat ulang halaman, lalu kirim lagi."))
+
+
+def render_error(code: int, text=None):
+    title, message = text or ERROR_TEXT.get(code, ERROR_TEXT[500])
+    return render_template("errors/error.html", code=code, title=title, message=message), code
+
+
+def init_app(app) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(_error):
+        return render_error(400, CSRF_TEXT)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        code = error.code or 500
+        body, _ = render_error(code)
+        # Keep what the exception says about itself (Allow on 405); the page is our own HTML.
+        headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+        return body, code, headers
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        # Anything unplanned: undo the half-done work, log it, show the 500 page.
+        db.session.rollback()
+        app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+        return render_error(500)

@@ -1,0 +1,53 @@
+"""Language, money and dates as Indonesians write them: Rp1.250.000, 22 November 2026."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.numbers import format_decimal
+from flask import Blueprint, current_app, make_response, redirect, request, url_for
+from flask_babel import format_date, format_datetime
+
+from storefront.web.redirects import safe_next_url
+
+bp = Blueprint("i18n", __name__)
+LANGUAGE_COOKIE = "bahasa"
+
+
+def rupiah(amount: int | None) -> str:
+    """Whole rupiah, Indonesian grouping in every language (the official spelling, PUEBI)."""
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp{format_decimal(abs(int(amount)), format='#,##0', locale='id_ID')}"
+
+
+def long_date(value: date | datetime | None) -> str:
+    """`22 November 2026`; datetimes are first moved to the city's time zone."""
+    if value is None:
+        return ""
+    return format_date(value, format="long")
+
+
+def date_time(value: datetime | None) -> str:
+    """`22 November 2026 14.30` in the city's time zone."""
+    if value is None:
+        return ""
+    return f"{format_date(value, format='long')} {format_datetime(value, format='HH.mm')}"
+
+
+@bp.get("/bahasa/<code>")
+def set_language(code: str):
+    """Remember the chosen language in a cookie and go back to where the visitor was."""
+    target = safe_next_url(request.args.get("next"), url_for("catalog.home"))
+    response = make_response(redirect(target))
+    if code in current_app.config["LANGUAGES"]:
+        response.set_cookie(LANGUAGE_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax",
+                            secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True)
+    return response
+
+
+def init_app(app) -> None:
+    app.register_blueprint(bp)
+    app.add_template_filter(rupiah)
+    app.add_template_filter(long_date)
+    app.add_template_filter(date_time)

@@ -1,0 +1,1 @@
+"""Reference data: the city, its kecamatan, its OPDs, product categories and units."""

@@ -1,0 +1,1 @@
+"""Web plumbing shared by every feature: decorators, safe redirects, form base, navigation."""

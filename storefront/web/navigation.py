@@ -1,0 +1,35 @@
+"""The navigation of each role, in one place (templates only render it)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from storefront.accounts.roles import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    endpoint: str
+    label: object
+    roles: frozenset[Role] | None  # None: everyone, signed in or not
+
+
+def _roles(*roles: Role) -> frozenset[Role]:
+    return frozenset(roles)
+
+
+ALL_SIGNED_IN = frozenset(Role)
+READ_REFERENCE = _roles(Role.ADMIN, Role.AUDITOR)
+
+NAV_ITEMS = (
+    NavItem("catalog.home", _l("Beranda"), None),
+    NavItem("accounts.dashboard", _l("Dasbor"), ALL_SIGNED_IN),
+    NavItem("admin.user_list", _l("Pengguna"), READ_REFERENCE),
+    NavItem("admin.reference_list", _l("Data referensi"), READ_REFERENCE),
+)
+
+
+def items_for(user) -> list[NavItem]:
+    role = user.role if getattr(user, "is_authenticated", False) else None
+    return [item for item in NAV_ITEMS if item.roles is None or role in item.roles]
