@@ -1,0 +1,85 @@
+"""`make test`: the whole suite on SQLite, then again on PostgreSQL (required when CI=true).
+
+Prints loudly which databases ran and how many tests passed on each, and exits non-zero if
+any run failed or PostgreSQL was required and missing.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "test-results"
+PG_ADMIN_URL = os.environ.get("ETALASE_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def postgresql_reachable() -> bool:
+    try:
+        with psycopg.connect(PG_ADMIN_URL, connect_timeout=3):
+            return True
+    except psycopg.Error:
+        return False
+
+
+def start_postgresql() -> None:
+    """CI machines start PostgreSQL before the run; this only restarts a stopped local cluster."""
+    versions = sorted(Path("/etc/postgresql").glob("*")) if Path("/etc/postgresql").exists() else []
+    if versions:
+        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", versions[-1].name, "main", "start"],
+                       check=False)
+
+
+def run_pytest(engine: str, extra: list[str]) -> dict:
+    RESULTS.mkdir(exist_ok=True)
+    report = RESULTS / f"{engine}.xml"
+    env = dict(os.environ, ETALASE_TEST_DB=engine)
+    banner(f"Running the suite on {engine.upper()}")
+    code = subprocess.call([sys.executable, "-m", "pytest", f"--junitxml={report}", *extra], cwd=ROOT, env=env)
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    if report.exists():
+        suite = ET.parse(report).getroot()
+        suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+        counts = {key: int(suite.get(key, 0)) for key in counts}
+    counts["exit"] = code
+    return counts
+
+
+def banner(text: str) -> None:
+    line = "=" * 78
+    print(f"\n{line}\n{text}\n{line}", flush=True)
+
+
+def main() -> int:
+    args = sys.argv[1:]
+    results = {"sqlite": run_pytest("sqlite", args)}
+    in_ci = os.environ.get("CI", "").lower() == "true"
+    if not postgresql_reachable():
+        start_postgresql()
+    if postgresql_reachable():
+        results["postgresql"] = run_pytest("postgresql", ["-m", "not browser", *args])
+    elif in_ci:
+        banner("PostgreSQL is REQUIRED in CI (CI=true) and is not reachable at " + PG_ADMIN_URL)
+        return 1
+    else:
+        banner("PostgreSQL NOT reachable: the database tests ran on SQLite ONLY")
+    banner("Summary")
+    failed = 0
+    for engine, counts in results.items():
+        passed = counts["tests"] - counts["failures"] - counts["errors"] - counts["skipped"]
+        bad = counts["failures"] + counts["errors"]
+        failed += bad + (1 if counts["exit"] not in (0,) and not bad else 0)
+        print(f"{engine.upper():<11} {passed} passed, {bad} failed, {counts['skipped']} skipped "
+              f"(pytest exit {counts['exit']})")
+    total_passed = sum(c["tests"] - c["failures"] - c["errors"] - c["skipped"] for c in results.values())
+    total_failed = sum(c["failures"] + c["errors"] for c in results.values())
+    print(f"total: {total_passed} passed, {total_failed} failed", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
