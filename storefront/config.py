@@ -83,7 +83,6 @@ class Defaults:
     LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
     LOGIN_LIMIT_PER_IP = "50 per 15 minutes"
     RATELIMIT_HEADERS_ENABLED = True
-    RATELIMIT_KEY_PREFIX = "etalase"
     PAGE_SIZE = 25
     PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # tests lower the work factor; hashes keep theirs
 

@@ -31,13 +31,16 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 bootstrap = Bootstrap5()
-limiter = Limiter(key_func=get_remote_address, default_limits=[], strategy="fixed-window")
+# One limiter per process (Flask-Limiter keeps its storage on this object, set by init_app).
+limiter = Limiter(key_func=get_remote_address, default_limits=[], strategy="fixed-window", key_prefix="etalase")
 
 
 def select_locale() -> str:
     """The language the visitor chose (cookie), else Indonesian: the city's language comes first."""
-    from flask import current_app
+    from flask import current_app, has_request_context
 
+    if not has_request_context():  # command line: Indonesian
+        return "id"
     chosen = request.cookies.get("bahasa", "")
     return chosen if chosen in current_app.config["LANGUAGES"] else "id"
 

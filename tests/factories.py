@@ -1,13 +1,20 @@
-"""Small factories for test data: committed rows with sensible defaults."""
+"""Small factories for test data: committed rows with sensible defaults.
+
+Each call runs in its own app context and returns a detached object with its columns loaded.
+No context stays pushed during a test: in Flask 3 a request reuses an already pushed app
+context (and its `g` and database session), which would hide bugs that real requests show.
+"""
 from __future__ import annotations
 
 import itertools
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 
 from storefront.accounts import passwords
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
+from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import City, Opd
 
@@ -15,38 +22,51 @@ _sequence = itertools.count(1)
 
 
 class Factory:
-    def __init__(self, session, *, password: str):
-        self.session = session
+    def __init__(self, app, *, password: str):
+        self.app = app
         self.password = password
         self._hash = passwords.hash_password(password, "scrypt:1024:8:1")
 
+    @contextmanager
+    def _session(self):
+        with self.app.app_context():
+            yield db.session
+
+    @staticmethod
+    def _detach(session, obj):
+        session.commit()
+        session.refresh(obj)
+        session.expunge(obj)
+        return obj
+
     def city(self) -> City:
-        city = self.session.scalar(sa.select(City).limit(1))
-        if city is None:
-            city = City(slug="medan", code="12.71", name="Kota Medan", province="Sumatera Utara",
-                        dinas_name="Dinas Koperasi UKM Perindag Kota Medan", dinas_short_name="Diskop")
-            self.session.add(city)
-            self.session.commit()
-        return city
+        with self._session() as session:
+            city = session.scalar(sa.select(City).order_by(City.id).limit(1))
+            if city is None:
+                city = City(slug="medan", code="12.71", name="Kota Medan", province="Sumatera Utara",
+                            dinas_name="Dinas Koperasi UKM Perindag Kota Medan", dinas_short_name="Diskop")
+                session.add(city)
+            return self._detach(session, city)
 
     def reference(self, city: str = "medan") -> City:
         """The full seeded reference data of a city."""
-        result = reference.seed_reference(city)
-        self.session.commit()
-        return result
+        with self._session() as session:
+            return self._detach(session, reference.seed_reference(city))
 
     def opd(self, name: str | None = None, **values) -> Opd:
-        opd = Opd(city_id=self.city().id, name=name or f"Dinas Uji {next(_sequence)}", **values)
-        self.session.add(opd)
-        self.session.commit()
-        return opd
+        city_id = self.city().id
+        with self._session() as session:
+            opd = Opd(city_id=city_id, name=name or f"Dinas Uji {next(_sequence)}", **values)
+            session.add(opd)
+            return self._detach(session, opd)
 
     def user(self, role: Role = Role.PEMESAN, *, email: str | None = None, opd: Opd | None = None,
              **values) -> User:
         if role.needs_opd and opd is None:
             opd = self.opd()
-        user = User(email=email or f"{role.value}{next(_sequence)}@uji.example", name=f"Pengguna {role.value}",
-                    role=role, opd_id=opd.id if role.needs_opd else None, password_hash=self._hash, **values)
-        self.session.add(user)
-        self.session.commit()
-        return user
+        with self._session() as session:
+            user = User(email=email or f"{role.value}{next(_sequence)}@uji.example",
+                        name=f"Pengguna {role.value}", role=role,
+                        opd_id=opd.id if role.needs_opd else None, password_hash=self._hash, **values)
+            session.add(user)
+            return self._detach(session, user)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, IntegerField, SelectField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, IntegerField, SelectChoice, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp
 
 from storefront.accounts.roles import Role
@@ -17,19 +17,21 @@ OPD_KIND_LABELS = {
 
 
 def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
+    """"" (the empty choice) means none; anything else must be a whole number."""
+    return int(value) if value not in (None, "") else None
 
 
 class UserForm(BaseForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254), Email()])
     name = StringField(_l("Nama lengkap"), validators=[DataRequired(), Length(max=120)])
-    role = SelectField(_l("Peran"), choices=[(r.value, r.label) for r in Role], validators=[DataRequired()])
+    role = SelectField(_l("Peran"), choices=[SelectChoice(r.value, r.label) for r in Role],
+                       validators=[DataRequired()])
     opd_id = SelectField(_l("OPD"), coerce=_optional_int, validators=[Optional()],
                          description=_l("Wajib untuk Pemesan, PPK dan Bendahara; kosongkan untuk peran lain."))
     submit = SubmitField(_l("Simpan"))
 
     def set_opd_choices(self, opds) -> None:
-        self.opd_id.choices = [(None, _l("— tanpa OPD —"))] + [(o.id, o.label) for o in opds]
+        self.opd_id.choices = [SelectChoice("", _l("— tanpa OPD —"))] + [SelectChoice(o.id, o.label) for o in opds]
 
 
 class UserEditForm(UserForm):
@@ -48,7 +50,7 @@ class KecamatanForm(BaseForm):
 class OpdForm(BaseForm):
     name = StringField(_l("Nama OPD"), validators=[DataRequired(), Length(max=200)])
     short_name = StringField(_l("Singkatan"), validators=[Length(max=60)])
-    kind = SelectField(_l("Jenis"), choices=[(k, OPD_KIND_LABELS[k]) for k in OPD_KINDS],
+    kind = SelectField(_l("Jenis"), choices=[SelectChoice(k, OPD_KIND_LABELS[k]) for k in OPD_KINDS],
                        validators=[DataRequired()])
     active = BooleanField(_l("Aktif"), default=True)
     submit = SubmitField(_l("Simpan"))
@@ -67,8 +69,8 @@ class CategoryForm(BaseForm):
     submit = SubmitField(_l("Simpan"))
 
     def set_parent_choices(self, categories, exclude_id=None) -> None:
-        self.parent_id.choices = [(None, _l("— kategori utama —"))] + [
-            (c.id, c.name) for c in categories if c.id != exclude_id]
+        self.parent_id.choices = [SelectChoice("", _l("— kategori utama —"))] + [
+            SelectChoice(c.id, c.name) for c in categories if c.id != exclude_id]
 
 
 class UnitForm(BaseForm):
