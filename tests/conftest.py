@@ -91,8 +91,7 @@ def _reset_postgresql() -> None:
 @pytest.fixture
 def make(app):
     """Factories for committed rows: make.user(role=...), make.opd(), make.reference()."""
-    with app.app_context():
-        yield Factory(db.session, password=TEST_PASSWORD)
+    return Factory(app, password=TEST_PASSWORD)
 
 
 @pytest.fixture
