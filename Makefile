@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export FLASK_APP := wsgi
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test install translations db chromium clean
+.PHONY: run test install translations db chromium clean messages
 
 $(BIN)/python:
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv; }
@@ -40,3 +40,9 @@ test: install translations chromium
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache test-results
+
+# Babel skips folders starting with "_" unless told otherwise: templates/_macros holds strings too.
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location \
+		--sort-output --project Etalase --ignore-dirs '.* __pycache__' .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching

@@ -5,6 +5,7 @@ import os
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from storefront import cli, config, errors, extensions, i18n, security
 from storefront.config import PROJECT_ROOT
@@ -27,6 +28,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         # Behind a load balancer the client address comes from X-Forwarded-For (rate limits).
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     extensions.init_app(app, migrations_dir=PROJECT_ROOT / "migrations")
+    app.url_map.converters["int"] = IdConverter  # before any route is added
     _register_blueprints(app)
     i18n.init_app(app)
     security.init_app(app)
@@ -34,6 +36,15 @@ def create_app(overrides: dict | None = None) -> Flask:
     cli.init_app(app)
     _template_globals(app)
     return app
+
+
+class IdConverter(IntegerConverter):
+    """`<int:...>` in our URLs is a database id (INTEGER): a larger number is a 404 at routing,
+    never a database overflow error (SQLite above 2**63, PostgreSQL above 2**31)."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -33,7 +33,7 @@ ERROR_TEXT = {
     429: (_l("Terlalu banyak percobaan"),
           _l("Anda sudah mencoba terlalu sering. Tunggu beberapa menit, lalu coba lagi.")),
     500: (_l("Terjadi kesalahan pada server"),
-          _l("Maaf, ada kesalahan di pihak kami. Tim kami sudah dicatat; silakan coba lagi nanti.")),
+          _l("Maaf, ada kesalahan di pihak kami. Kesalahan ini sudah dicatat; silakan coba lagi nanti.")),
 }
 CSRF_TEXT = (_l("Sesi formulir kedaluwarsa"),
              _l("Formulir ini tidak membawa token keamanan yang sah. Muat ulang halaman, lalu kirim lagi."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import request
 from flask_babel import Babel
+from flask_babel import lazy_gettext as _l
 from flask_bootstrap import Bootstrap5
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -50,6 +51,8 @@ def init_app(app, *, migrations_dir) -> None:
     migrate.init_app(app, db, directory=str(migrations_dir), render_as_batch=True, compare_type=True)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Silakan masuk untuk membuka halaman ini.")
+    login_manager.login_message_category = "info"
     login_manager.session_protection = None  # sessions are checked against the database instead
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)

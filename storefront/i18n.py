@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from babel.numbers import format_decimal
 from flask import Blueprint, current_app, make_response, redirect, request, url_for
-from flask_babel import format_date, format_datetime
+from flask_babel import format_date, format_time
 
 from storefront.web.redirects import safe_next_url
 
@@ -29,10 +29,10 @@ def long_date(value: date | datetime | None) -> str:
 
 
 def date_time(value: datetime | None) -> str:
-    """`22 November 2026 14.30` in the city's time zone."""
+    """`22 November 2026 14.30` in the city's time zone (the time in the locale's own style)."""
     if value is None:
         return ""
-    return f"{format_date(value, format='long')} {format_datetime(value, format='HH.mm')}"
+    return f"{format_date(value, format='long')} {format_time(value, format='short')}"
 
 
 @bp.get("/bahasa/<code>")

@@ -6,14 +6,9 @@ from wtforms import BooleanField, EmailField, IntegerField, SelectChoice, Select
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp
 
 from storefront.accounts.roles import Role
-from storefront.reference.models import OPD_KINDS
+from storefront.reference.models import OPD_KIND_LABELS, OPD_KINDS
 from storefront.web.forms import BaseForm
 
-OPD_KIND_LABELS = {
-    "sekretariat": _l("Sekretariat"), "dinas": _l("Dinas"), "badan": _l("Badan"),
-    "inspektorat": _l("Inspektorat"), "kecamatan": _l("Kecamatan"), "satpol": _l("Satpol PP"),
-    "blud": _l("BLUD / rumah sakit"), "lainnya": _l("Lainnya"),
-}
 
 
 def _optional_int(value):

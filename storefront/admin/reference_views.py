@@ -33,7 +33,7 @@ KINDS = {
     "kecamatan": ReferenceKind(Kecamatan, KecamatanForm, _l("Kecamatan"),
                                (("code", _l("Kode")), ("name", _l("Nama"))), (Kecamatan.code,)),
     "opd": ReferenceKind(Opd, OpdForm, _l("OPD"),
-                         (("name", _l("Nama")), ("short_name", _l("Singkatan")), ("kind", _l("Jenis"))),
+                         (("name", _l("Nama")), ("short_name", _l("Singkatan")), ("kind_label", _l("Jenis"))),
                          (Opd.kind, Opd.name)),
     "kategori": ReferenceKind(Category, CategoryForm, _l("Kategori produk"),
                               (("name_id", _l("Nama")), ("name_en", _l("Nama (Inggris)")), ("slug", _l("Slug"))),
@@ -82,6 +82,9 @@ def reference_items(kind_name: str):
 @role_required(Role.ADMIN)
 def reference_new(kind_name: str):
     kind = _kind(kind_name)
+    if kind.model in (Kecamatan, Opd) and reference.current_city() is None:
+        flash(_("Muat dulu data kota (perintah seed-reference) sebelum menambah kecamatan atau OPD."), "danger")
+        return redirect(url_for("admin.reference_items", kind_name=kind_name))
     return _edit(kind, kind_name, None)
 
 
@@ -111,8 +114,7 @@ def _edit(kind: ReferenceKind, kind_name: str, obj):
 
 
 def _new_row(kind: ReferenceKind):
-    """A new row; kecamatan and OPDs belong to this deployment's city."""
+    """A new row; kecamatan and OPDs belong to this deployment's city (checked to exist)."""
     if kind.model in (Kecamatan, Opd):
-        city = reference.current_city() or abort(409)
-        return kind.model(city_id=city.id)
+        return kind.model(city_id=reference.current_city().id)
     return kind.model()

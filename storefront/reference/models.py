@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
@@ -33,7 +34,12 @@ class Kecamatan(db.Model):
     active: Mapped[bool] = mapped_column(default=True)
 
 
-OPD_KINDS = ("sekretariat", "dinas", "badan", "inspektorat", "kecamatan", "satpol", "blud", "lainnya")
+OPD_KIND_LABELS = {
+    "sekretariat": _l("Sekretariat"), "dinas": _l("Dinas"), "badan": _l("Badan"),
+    "inspektorat": _l("Inspektorat"), "kecamatan": _l("Kecamatan"), "satpol": _l("Satpol PP"),
+    "blud": _l("BLUD / rumah sakit"), "lainnya": _l("Lainnya"),
+}
+OPD_KINDS = tuple(OPD_KIND_LABELS)
 
 
 class Opd(db.Model):
@@ -55,6 +61,10 @@ class Opd(db.Model):
     @property
     def label(self) -> str:
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+    @property
+    def kind_label(self):
+        return OPD_KIND_LABELS.get(self.kind, self.kind)
 
 
 class Category(db.Model):
