@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from storefront.accounts import permissions
 from storefront.accounts.roles import Role
 from storefront.admin.forms import CategoryForm, KecamatanForm, OpdForm, UnitForm
 from storefront.admin.views import READERS, bp
@@ -75,7 +76,7 @@ def reference_items(kind_name: str):
     items = db.paginate(sa.select(kind.model).order_by(*kind.order_by), page=page_number(),
                         per_page=100, error_out=False)
     return render_template("admin/reference_items.html", kind=kind, kind_name=kind_name, items=items,
-                           can_edit=current_user.role is Role.ADMIN)
+                           can_edit=permissions.can_edit_reference(current_user))
 
 
 @bp.route("/referensi/<kind_name>/baru", methods=["GET", "POST"])

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
+from storefront.accounts import permissions
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
@@ -19,7 +20,7 @@ from storefront.web.pagination import page_number
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-READERS = (Role.ADMIN, Role.AUDITOR)
+READERS = tuple(permissions.BACK_OFFICE_READERS)
 
 
 def _active_opds():
@@ -43,7 +44,7 @@ def user_list():
         query = query.where(sa.or_(sa.func.lower(User.name).like(pattern), User.email.like(pattern)))
     users = db.paginate(query, page=page_number(), per_page=50, error_out=False)
     return render_template("admin/user_list.html", users=users, roles=list(Role), role=role, q=text,
-                           can_edit=current_user.role is Role.ADMIN)
+                           can_edit=permissions.can_manage_users(current_user))
 
 
 @bp.route("/pengguna/baru", methods=["GET", "POST"])

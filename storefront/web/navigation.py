@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from storefront.accounts.permissions import BACK_OFFICE_READERS
 from storefront.accounts.roles import Role
 
 
@@ -15,12 +16,8 @@ class NavItem:
     roles: frozenset[Role] | None  # None: everyone, signed in or not
 
 
-def _roles(*roles: Role) -> frozenset[Role]:
-    return frozenset(roles)
-
-
 ALL_SIGNED_IN = frozenset(Role)
-READ_REFERENCE = _roles(Role.ADMIN, Role.AUDITOR)
+READ_REFERENCE = BACK_OFFICE_READERS
 
 NAV_ITEMS = (
     NavItem("catalog.home", _l("Beranda"), None),

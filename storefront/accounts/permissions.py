@@ -1,0 +1,37 @@
+"""Who may do what with accounts and reference data. Pure predicates: no Flask, no database."""
+from __future__ import annotations
+
+from storefront.accounts.roles import OPD_ROLES, Role
+
+# The back office is read by the auditor (Inspektorat reads everything) and changed by the admin.
+BACK_OFFICE_READERS = frozenset({Role.ADMIN, Role.AUDITOR})
+
+
+def is_signed_in(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def has_role(user, *roles: Role) -> bool:
+    return is_signed_in(user) and user.role in roles
+
+
+def can_read_back_office(user) -> bool:
+    return is_signed_in(user) and user.role in BACK_OFFICE_READERS
+
+
+def can_manage_users(user) -> bool:
+    return has_role(user, Role.ADMIN)
+
+
+def can_edit_reference(user) -> bool:
+    return has_role(user, Role.ADMIN)
+
+
+def is_opd_staff(user) -> bool:
+    return is_signed_in(user) and user.role in OPD_ROLES and user.opd_id is not None
+
+
+def acts_for_opd(user, opd_id: int | None) -> bool:
+    """Procurement staff act only for their own OPD."""
+    return is_opd_staff(user) and opd_id is not None and user.opd_id == opd_id
+
