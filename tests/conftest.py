@@ -117,6 +117,12 @@ def login(app):
 
 
 @pytest.fixture
+def as_role(make, login):
+    """`as_role(Role.PPK)` -> a client signed in as a new user of that role (with an OPD if needed)."""
+    return lambda role, **values: login(make.user(role, **values))
+
+
+@pytest.fixture
 def count_queries(app):
     """`with count_queries() as counter: ...` then `counter.count` (SQL statements sent)."""
 
