@@ -38,6 +38,9 @@ def open_menu(page) -> None:
     toggler = page.locator("button.navbar-toggler")
     expect(toggler).to_be_visible()
     expect(page.locator(NAV_LINKS).first).to_be_hidden()  # collapsed at phone width
+    # Bootstrap's script binds the toggler on load; a click before that does nothing.
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.bootstrap !== undefined")
     toggler.click()
     expect(page.locator("#menu-utama")).to_have_class(re.compile(r"\bshow\b"))
     expect(toggler).to_have_attribute("aria-expanded", "true")
