@@ -1,0 +1,1 @@
+"""Sellers: UMKM binaan registry, onboarding, profiles, documents, verification and product listings."""

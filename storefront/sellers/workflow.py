@@ -1,0 +1,130 @@
+"""The seller and product lifecycles as transition tables. Plain Python: no Flask, no database.
+
+A transition is allowed exactly when (state, action) is in the table and the actor's party is
+listed for it. Tests run over the whole table; services call `next_state` and nothing else
+decides a status.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Party(str, enum.Enum):
+    OWNER = "owner"        # the seller who owns the business (or product)
+    VERIFIER = "verifier"  # Dinas staff
+    SYSTEM = "system"      # scheduled checks (permit expiry)
+
+
+class SellerStatus(str, enum.Enum):
+    INVITED = "invited"
+    REGISTERED = "registered"
+    SUBMITTED = "submitted"
+    VERIFIED = "verified"
+    REVISION_REQUESTED = "revision_requested"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+
+
+class SellerAction(str, enum.Enum):
+    REGISTER = "register"
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    REQUEST_REVISION = "request_revision"
+    REJECT = "reject"
+    SUSPEND = "suspend"
+    REINSTATE = "reinstate"
+
+
+class ProductStatus(str, enum.Enum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    PUBLISHED = "published"
+    REVISION_REQUESTED = "revision_requested"
+    REJECTED = "rejected"
+    UNPUBLISHED = "unpublished"
+    SUSPENDED = "suspended"
+
+
+class ProductAction(str, enum.Enum):
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    REQUEST_REVISION = "request_revision"
+    REJECT = "reject"
+    UNPUBLISH = "unpublish"
+    REPUBLISH = "republish"
+    SUSPEND = "suspend"
+    REINSTATE = "reinstate"
+
+
+@dataclass(frozen=True)
+class Transition:
+    target: enum.Enum
+    parties: frozenset[Party]
+    needs_reason: bool = False
+
+
+def _t(target, *parties: Party, reason: bool = False) -> Transition:
+    return Transition(target, frozenset(parties), reason)
+
+
+S, SA = SellerStatus, SellerAction
+SELLER_TRANSITIONS: dict[tuple[SellerStatus, SellerAction], Transition] = {
+    (S.INVITED, SA.REGISTER): _t(S.REGISTERED, Party.OWNER),
+    (S.REGISTERED, SA.SUBMIT): _t(S.SUBMITTED, Party.OWNER),
+    (S.REVISION_REQUESTED, SA.SUBMIT): _t(S.SUBMITTED, Party.OWNER),
+    (S.SUBMITTED, SA.APPROVE): _t(S.VERIFIED, Party.VERIFIER),
+    (S.SUBMITTED, SA.REQUEST_REVISION): _t(S.REVISION_REQUESTED, Party.VERIFIER, reason=True),
+    (S.SUBMITTED, SA.REJECT): _t(S.REJECTED, Party.VERIFIER, reason=True),
+    (S.VERIFIED, SA.SUSPEND): _t(S.SUSPENDED, Party.VERIFIER, Party.SYSTEM, reason=True),
+    (S.SUSPENDED, SA.REINSTATE): _t(S.VERIFIED, Party.VERIFIER),
+}
+
+P, PA = ProductStatus, ProductAction
+PRODUCT_TRANSITIONS: dict[tuple[ProductStatus, ProductAction], Transition] = {
+    (P.DRAFT, PA.SUBMIT): _t(P.IN_REVIEW, Party.OWNER),
+    (P.REVISION_REQUESTED, PA.SUBMIT): _t(P.IN_REVIEW, Party.OWNER),
+    (P.IN_REVIEW, PA.APPROVE): _t(P.PUBLISHED, Party.VERIFIER),
+    (P.IN_REVIEW, PA.REQUEST_REVISION): _t(P.REVISION_REQUESTED, Party.VERIFIER, reason=True),
+    (P.IN_REVIEW, PA.REJECT): _t(P.REJECTED, Party.VERIFIER, reason=True),
+    (P.PUBLISHED, PA.UNPUBLISH): _t(P.UNPUBLISHED, Party.OWNER),
+    # The approved version comes back as it was; a changed one goes through review instead.
+    (P.UNPUBLISHED, PA.REPUBLISH): _t(P.PUBLISHED, Party.OWNER),
+    (P.PUBLISHED, PA.SUSPEND): _t(P.SUSPENDED, Party.VERIFIER, Party.SYSTEM, reason=True),
+    (P.SUSPENDED, PA.REINSTATE): _t(P.PUBLISHED, Party.VERIFIER),
+}
+
+# States whose data the owner may edit freely (nothing of it is public yet or any more).
+SELLER_EDITABLE = frozenset({S.INVITED, S.REGISTERED, S.REVISION_REQUESTED})
+PRODUCT_EDITABLE = frozenset({P.DRAFT, P.REVISION_REQUESTED, P.UNPUBLISHED})
+# States whose approved version is live: a material edit waits in review beside it.
+PRODUCT_LIVE = frozenset({P.PUBLISHED})
+SELLER_TERMINAL = frozenset({S.REJECTED})
+PRODUCT_TERMINAL = frozenset({P.REJECTED})
+
+
+class TransitionNotAllowed(Exception):
+    """The action is not possible in this state, or not for this party."""
+
+    def __init__(self, state, action, party):
+        super().__init__(f"{action.value} is not allowed from {state.value} for {party.value}")
+        self.state, self.action, self.party = state, action, party
+
+
+class ReasonRequired(Exception):
+    """Ending badly (revision, rejection, suspension) always says why."""
+
+
+def next_state(table: dict, state, action, party: Party, *, reason: str = ""):
+    """The state after `action`; raises TransitionNotAllowed, or ReasonRequired without a reason."""
+    transition = table.get((state, action))
+    if transition is None or party not in transition.parties:
+        raise TransitionNotAllowed(state, action, party)
+    if transition.needs_reason and not reason.strip():
+        raise ReasonRequired(action.value)
+    return transition.target
+
+
+def allowed_actions(table: dict, state, party: Party) -> list:
+    """Actions `party` may take from `state`, in table order (for buttons)."""
+    return [action for (source, action), t in table.items() if source == state and party in t.parties]
