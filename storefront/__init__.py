@@ -53,8 +53,11 @@ def _register_blueprints(app: Flask) -> None:
     from storefront.admin import reference_views  # noqa: F401  (adds its routes to admin's bp)
     from storefront.admin.views import bp as admin_bp
     from storefront.catalog.views import bp as catalog_bp
+    from storefront.media.views import bp as media_bp
+    from storefront.sellers.verification_views import bp as verification_bp
+    from storefront.sellers.views import bp as sellers_bp
 
-    for blueprint in (accounts_bp, admin_bp, catalog_bp):
+    for blueprint in (accounts_bp, admin_bp, catalog_bp, media_bp, sellers_bp, verification_bp):
         app.register_blueprint(blueprint)
 
 
@@ -70,6 +73,8 @@ def _template_globals(app: Flask) -> None:
         return {
             "nav_items": items_for(current_user),
             "current_language": str(get_locale() or "id"),
-            "action_form": ActionForm,
+            # Buttons in templates only need the CSRF token: never parse the request body for
+            # them (the 413 page of a signed-in user would otherwise fail on the body it refused).
+            "action_form": lambda: ActionForm(formdata=None),
             "demo_mode": app.config["ETALASE_DEMO"],
         }

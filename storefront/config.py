@@ -4,6 +4,7 @@ Every environment variable read here is documented in README.md ("Configuration"
 """
 from __future__ import annotations
 
+import math
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -33,11 +34,39 @@ def database_url(raw: str | None, instance_path: str) -> str:
     return raw
 
 
+def _positive_number(environ, name: str) -> float | None:
+    raw = (environ.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError:
+        value = 0
+    if not (math.isfinite(value) and value > 0):
+        raise ConfigError(f"{name} must be a positive number, not {raw!r}.")
+    return value
+
+
+def _media_limits(environ) -> dict:
+    """Upload limits, only when set (Defaults holds the defaults). The request-body limit grows
+    with the photo limit, or a larger photo would be answered 413 before it could be checked."""
+    settings = {}
+    max_mb = _positive_number(environ, "ETALASE_MEDIA_MAX_MB")
+    if max_mb is not None:
+        settings["MEDIA_MAX_BYTES"] = int(max_mb * 1024 * 1024)
+        settings["MAX_CONTENT_LENGTH"] = max(Defaults.MAX_CONTENT_LENGTH,
+                                             settings["MEDIA_MAX_BYTES"] + 2 * 1024 * 1024)
+    megapixels = _positive_number(environ, "ETALASE_MEDIA_MAX_MEGAPIXELS")
+    if megapixels is not None:
+        settings["MEDIA_MAX_PIXELS"] = int(megapixels * 1_000_000)
+    return settings
+
+
 def from_environment(environ: os._Environ | dict, instance_path: str) -> dict:
     """Read every setting the app knows from the environment into config keys."""
     env = environ.get("ETALASE_ENV", "development")
     redis_url = environ.get("REDIS_URL", "")
-    return {
+    return _media_limits(environ) | {
         "ETALASE_ENV": env,
         "SECRET_KEY": environ.get("SECRET_KEY", DEV_SECRET_KEY),
         "SQLALCHEMY_DATABASE_URI": database_url(environ.get("DATABASE_URL"), instance_path),
@@ -45,6 +74,8 @@ def from_environment(environ: os._Environ | dict, instance_path: str) -> dict:
         # Flask-Limiter keeps counters in Redis when there is one, so every worker shares them.
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "MEDIA_ROOT": environ.get("MEDIA_ROOT") or str(Path(instance_path) / "media"),
+        # Permits and certificates: private, outside MEDIA_ROOT so no public route can serve them.
+        "DOCUMENT_ROOT": environ.get("ETALASE_DOCUMENT_ROOT") or str(Path(instance_path) / "documents"),
         "MAIL_SERVER": environ.get("MAIL_SERVER", ""),
         "MAIL_PORT": int(environ.get("MAIL_PORT") or 587),
         "MAIL_USERNAME": environ.get("MAIL_USERNAME", ""),
@@ -84,6 +115,11 @@ class Defaults:
     LOGIN_LIMIT_PER_IP = "50 per 15 minutes"
     RATELIMIT_HEADERS_ENABLED = True
     PAGE_SIZE = 25
+    # Photo uploads (storefront/media): refused above these before any decoding; derivatives are
+    # WebP at these widths (never wider than the original).
+    MEDIA_MAX_BYTES = 10 * 1024 * 1024
+    MEDIA_MAX_PIXELS = 40_000_000
+    MEDIA_WIDTHS = (320, 800, 1600)
     PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # tests lower the work factor; hashes keep theirs
 
 

@@ -1,3 +1,7 @@
 """Every feature's models, imported so that Alembic and create_all see all tables."""
 from storefront.accounts.models import AuthSession, User  # noqa: F401
+from storefront.media.models import MediaDerivative, MediaImage  # noqa: F401
 from storefront.reference.models import Category, City, Kecamatan, Opd, Unit  # noqa: F401
+from storefront.sellers.models import Seller, SellerDocument, SellerEvent  # noqa: F401
+from storefront.catalog.models import (Product, ProductEvent, ProductPhoto, ProductPriceHistory,  # noqa: F401
+                                       ProductRevision)

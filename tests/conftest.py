@@ -47,6 +47,8 @@ def base_config(database_url: str, tmp_path) -> dict:
         "WTF_CSRF_ENABLED": False,  # tests/test_csrf.py turns it back on
         "RATELIMIT_STORAGE_URI": "memory://",
         "MEDIA_ROOT": str(tmp_path / "media"),
+        "DOCUMENT_ROOT": str(tmp_path / "documents"),
+        "REGISTRY_IMPORT_DIR": str(tmp_path / "registry-imports"),
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",  # cheap for tests; real hashes keep their own
         "SERVER_NAME": None,
     }

@@ -16,7 +16,10 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.reference import services as reference
-from storefront.reference.models import City, Opd
+from storefront.reference.models import City, Kecamatan, Opd
+from storefront.sellers.halal import BusinessScale
+from storefront.sellers.models import Seller
+from storefront.sellers.workflow import SellerStatus
 
 _sequence = itertools.count(1)
 
@@ -70,3 +73,31 @@ class Factory:
                         opd_id=opd.id if role.needs_opd else None, password_hash=self._hash, **values)
             session.add(user)
             return self._detach(session, user)
+
+    def kecamatan(self) -> Kecamatan:
+        city_id = self.city().id
+        with self._session() as session:
+            kecamatan = session.scalar(sa.select(Kecamatan).order_by(Kecamatan.id).limit(1))
+            if kecamatan is None:
+                kecamatan = Kecamatan(city_id=city_id, code="12.71.01", name="Medan Kota")
+                session.add(kecamatan)
+            return self._detach(session, kecamatan)
+
+    def seller(self, status: SellerStatus = SellerStatus.VERIFIED, *, owner: User | None = None,
+               **values) -> Seller:
+        """A seller in `status`: invited ones have no owner; others a complete profile and an owner."""
+        city_id, kecamatan_id = self.city().id, self.kecamatan().id
+        n = next(_sequence)
+        if status is not SellerStatus.INVITED and owner is None:
+            owner = self.user(Role.SELLER)
+        profile = {} if status is SellerStatus.INVITED else {
+            "owner_name": "Pemilik Uji", "address": f"Jl. Uji No. {n}", "kecamatan_id": kecamatan_id,
+            "whatsapp": "6281234567890", "scale": BusinessScale.MIKRO, "bank_name": "Bank Sumut",
+            "bank_account_number": "1234567890", "bank_account_holder": "Pemilik Uji"}
+        fields = {"city_id": city_id, "business_name": f"Usaha Uji {n}", "invitation_code": f"UJI-{n:04d}-TEST",
+                  "nib": f"{9000000000000 + n}", "status": status, "owner_id": owner.id if owner else None,
+                  **profile, **values}
+        with self._session() as session:
+            seller = Seller(**fields)
+            session.add(seller)
+            return self._detach(session, seller)

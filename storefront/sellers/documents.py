@@ -1,0 +1,101 @@
+"""Seller documents: a permit's number and dates with its photo or PDF, kept in private storage.
+
+Documents never go to the public media storage: they live under DOCUMENT_ROOT and are served
+only to the owner and the Dinas side (views check), so the public image route cannot reach them.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from storefront.extensions import db
+from storefront.media import processing
+from storefront.media.services import InvalidImage, read_bounded
+from storefront.media.storage import LocalStorage, content_key
+from storefront.sellers import identifiers
+from storefront.sellers import workflow as wf
+from storefront.sellers.models import DocumentKind, Seller, SellerDocument
+from storefront.sellers.services import SellerError
+
+PDF_MAGIC = b"%PDF-"
+VALIDATORS = {
+    DocumentKind.NIB: identifiers.validate_nib,
+    DocumentKind.HALAL: identifiers.validate_halal_number,
+    DocumentKind.PIRT: identifiers.validate_pirt,
+    DocumentKind.BPOM: identifiers.validate_bpom,
+}
+
+
+def document_storage() -> LocalStorage:
+    return LocalStorage(current_app.config["DOCUMENT_ROOT"])
+
+
+def clean_number(kind: DocumentKind, number: str) -> str:
+    validate = VALIDATORS.get(kind)
+    if validate is None:  # SLHS numbers follow each Dinas Kesehatan's own pattern
+        text = identifiers.normalise(number)
+        if not 3 <= len(text) <= 40:
+            raise SellerError(_l("Isi nomor dokumen seperti tertulis pada dokumennya."), field="number")
+        return (number or "").strip()[:40]
+    try:
+        return validate(number)
+    except identifiers.InvalidIdentifier as error:
+        raise SellerError(str(error), field="number") from error
+
+
+def add_document(seller: Seller, *, actor, kind: DocumentKind, number: str, issued_on: date | None,
+                 expires_on: date | None, upload) -> SellerDocument:
+    """Check the number, the dates and the file, store the file privately, add the row. Flushes.
+
+    Raises SellerError or InvalidImage (with the field that is wrong); nothing is stored then.
+    """
+    if seller.status in wf.SELLER_TERMINAL:
+        raise SellerError(_l("Pendaftaran usaha ini ditolak; dokumen tidak dapat ditambahkan."))
+    number = clean_number(kind, number)
+    if kind is DocumentKind.PIRT and expires_on is None:
+        expires_on = identifiers.pirt_valid_until(number)  # the last two digits are its end year
+    if issued_on and expires_on and expires_on < issued_on:
+        raise SellerError(_l("Tanggal berlaku sampai harus sesudah tanggal terbit."), field="expires_on")
+    if upload is None or not getattr(upload, "filename", ""):
+        raise SellerError(_l("Pilih foto atau PDF dokumennya."), field="file")
+    data, content_type = _file_content(upload)
+    key = content_key(data, "pdf" if content_type == "application/pdf" else "webp")
+    storage = document_storage()
+    created = storage.save(key, data, content_type)
+    try:
+        document = SellerDocument(seller_id=seller.id, kind=kind, number=number, issued_on=issued_on,
+                                  expires_on=expires_on, file_key=key, content_type=content_type)
+        db.session.add(document)
+        db.session.flush()
+    except BaseException:
+        if created:
+            storage.delete(key)
+        raise
+    return document
+
+
+def _file_content(upload) -> tuple[bytes, str]:
+    """A PDF as it is (bounded), or a photo re-encoded to one clean WebP (metadata removed)."""
+    max_bytes = current_app.config["MEDIA_MAX_BYTES"]
+    data = read_bounded(upload, max_bytes)
+    if data.startswith(PDF_MAGIC):
+        if len(data) > max_bytes:
+            raise SellerError(_l("Berkas terlalu besar: maksimal %(mb)d MB.", mb=max_bytes // (1024 * 1024)),
+                              field="file")
+        return data, "application/pdf"
+    try:
+        processed = processing.process_image(data, max_bytes=max_bytes,
+                                             max_pixels=current_app.config["MEDIA_MAX_PIXELS"], widths=(1600,))
+    except processing.ImageRejected as rejected:
+        raise InvalidImage(rejected, field="file") from rejected
+    return processed.derivatives[-1].data, "image/webp"
+
+
+def remove_document(document: SellerDocument, *, seller: Seller) -> None:
+    """Only while the profile is still being prepared; afterwards the Dinas keeps what it checked."""
+    if seller.status not in wf.SELLER_EDITABLE:
+        raise SellerError(_l("Dokumen tidak dapat dihapus setelah profil diajukan."))
+    db.session.delete(document)
+    db.session.flush()

@@ -1,0 +1,95 @@
+"""The Dinas verifies sellers: a queue oldest first, a review page, decisions with reasons."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from wtforms import SelectChoice
+from sqlalchemy.orm import selectinload
+
+from storefront.accounts.roles import Role
+from storefront.errors import DomainError
+from storefront.extensions import db
+from storefront.sellers import identifiers, permissions, readiness, services
+from storefront.sellers import workflow as wf
+from storefront.sellers.forms import DOCUMENT_LABELS, REVIEW_FIELDS, SellerDecisionForm
+from storefront.sellers.models import Seller, SellerDocument, SellerEvent
+from storefront.sellers.views import send_document
+from storefront.sellers.workflow import Party, SellerAction
+from storefront.timeutil import utcnow
+from storefront.web.decorators import role_required
+from storefront.web.pagination import page_number
+
+bp = Blueprint("verification", __name__, url_prefix="/dinas/verifikasi")
+READERS = tuple(permissions.DINAS_READERS)
+ACTION_LABELS = {
+    SellerAction.APPROVE: _l("Setujui (terverifikasi)"),
+    SellerAction.REQUEST_REVISION: _l("Minta perbaikan"),
+    SellerAction.REJECT: _l("Tolak"),
+    SellerAction.SUSPEND: _l("Bekukan"),
+    SellerAction.REINSTATE: _l("Aktifkan kembali"),
+}
+
+
+def _seller(seller_id: int) -> Seller:
+    seller = db.session.scalar(sa.select(Seller).where(Seller.id == seller_id).options(
+        selectinload(Seller.documents), selectinload(Seller.kecamatan)))
+    return seller or abort(404)
+
+
+@bp.get("/")
+@role_required(*READERS)
+def queue():
+    sellers = db.paginate(services.verification_queue().options(selectinload(Seller.kecamatan)),
+                          page=page_number(), per_page=50, error_out=False)
+    return render_template("verification/queue.html", sellers=sellers, now=utcnow())
+
+
+@bp.get("/penjual/<int:seller_id>")
+@role_required(*READERS)
+def seller_review(seller_id: int):
+    seller = _seller(seller_id)
+    events = db.session.scalars(sa.select(SellerEvent).where(SellerEvent.seller_id == seller.id)
+                                .options(selectinload(SellerEvent.actor)).order_by(SellerEvent.id)).all()
+    form = _decision_form(seller)
+    return render_template("verification/seller_review.html", seller=seller, events=events, form=form,
+                           checklist=readiness.checklist(seller), labels=DOCUMENT_LABELS,
+                           review_fields=REVIEW_FIELDS, mask=identifiers.mask_private,
+                           can_decide=permissions.can_verify(current_user) and bool(form.action.choices))
+
+
+def _decision_form(seller: Seller) -> SellerDecisionForm:
+    form = SellerDecisionForm()
+    actions = wf.allowed_actions(wf.SELLER_TRANSITIONS, seller.status, Party.VERIFIER)
+    form.action.choices = [SelectChoice(action.value, ACTION_LABELS[action]) for action in actions]
+    return form
+
+
+@bp.post("/penjual/<int:seller_id>/keputusan")
+@role_required(Role.VERIFIER)
+def seller_decide(seller_id: int):
+    seller = _seller(seller_id)
+    form = _decision_form(seller)
+    if not form.validate_on_submit():
+        flash(_("Pilih keputusan yang tersedia."), "danger")
+        return redirect(url_for("verification.seller_review", seller_id=seller.id))
+    try:
+        services.act(seller, SellerAction(form.action.data), actor=current_user, party=Party.VERIFIER,
+                     reason=form.reason.data or "", field_reasons=form.field_reasons(request.form))
+    except (DomainError, wf.TransitionNotAllowed) as error:
+        db.session.rollback()
+        flash(str(error) if isinstance(error, DomainError) else _("Keputusan ini tidak berlaku lagi."), "danger")
+    else:
+        db.session.commit()
+        flash(_("Keputusan untuk %(name)s disimpan.", name=seller.business_name), "success")
+        return redirect(url_for("verification.queue"))
+    return redirect(url_for("verification.seller_review", seller_id=seller.id))
+
+
+@bp.get("/dokumen/<int:document_id>")
+@role_required(*READERS)
+def document_file(document_id: int):
+    document = db.session.get(SellerDocument, document_id) or abort(404)
+    return send_document(document)

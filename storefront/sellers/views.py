@@ -1,0 +1,176 @@
+"""The seller's side: register with an invitation, keep the profile and documents, submit."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user
+from sqlalchemy.orm import selectinload
+
+from storefront.accounts import services as accounts
+from storefront.accounts.roles import Role
+from storefront.errors import DomainError
+from storefront.extensions import db
+from storefront.media import services as media
+from storefront.reference.models import Kecamatan
+from storefront.sellers import documents, identifiers, readiness, services
+from storefront.sellers import workflow as wf
+from storefront.sellers.forms import DOCUMENT_LABELS, DocumentForm, ProfileForm, RegisterForm
+from storefront.sellers.models import DocumentKind, Seller, SellerDocument
+from storefront.sellers.workflow import Party, SellerAction
+from storefront.web.decorators import role_required
+
+bp = Blueprint("sellers", __name__)
+
+
+def own_seller(*options) -> Seller:
+    """The signed-in seller's business (404 when the account has none)."""
+    seller = db.session.scalar(sa.select(Seller).where(Seller.owner_id == current_user.id).options(*options))
+    return seller or abort(404)
+
+
+@bp.route("/daftar", methods=["GET", "POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("accounts.dashboard"))
+    form = RegisterForm(code=request.args.get("kode", "")[:20] or None)
+    if form.validate_on_submit():
+        code = form.code.data
+        nib = identifiers.normalise(code) if identifiers.normalise(code).isdigit() else ""
+        try:
+            seller = services.find_invitation(nib=nib) if nib else services.find_invitation(code=code)
+            user = services.register(seller, email=form.email.data, name=form.name.data,
+                                     password=form.password.data)
+        except DomainError as error:
+            db.session.rollback()
+            form.apply_error(error)
+        else:
+            session.clear()
+            accounts.start_session(user, ip_address=request.remote_addr or "",
+                                   user_agent=request.user_agent.string)
+            db.session.commit()
+            session.permanent = True
+            login_user(user)
+            flash(_("Akun dibuat. Lengkapi profil usaha Anda, lalu ajukan untuk diverifikasi."), "success")
+            return redirect(url_for("sellers.profile"))
+    return render_template("sellers/register.html", form=form)
+
+
+@bp.get("/penjual")
+@role_required(Role.SELLER)
+def dashboard():
+    seller = own_seller(selectinload(Seller.documents))
+    return render_template("sellers/dashboard.html", seller=seller, checklist=readiness.checklist(seller),
+                           last_event=services.latest_event(seller), can_submit=_can(seller, SellerAction.SUBMIT))
+
+
+def _can(seller: Seller, action: SellerAction) -> bool:
+    return action in wf.allowed_actions(wf.SELLER_TRANSITIONS, seller.status, Party.OWNER)
+
+
+@bp.route("/penjual/profil", methods=["GET", "POST"])
+@role_required(Role.SELLER)
+def profile():
+    seller = own_seller()
+    form = ProfileForm(obj=seller, scale=seller.scale.value if seller.scale else "")
+    form.set_choices(db.session.scalars(sa.select(Kecamatan).where(Kecamatan.active.is_(True))
+                                        .order_by(Kecamatan.name)).all())
+    if form.validate_on_submit():
+        values = {name: field.data for name, field in form._fields.items()
+                  if name in services.PROFILE_FIELDS}
+        values["scale"] = values.get("scale") or None
+        try:
+            services.update_profile(seller, actor=current_user, values=values)
+            if form.logo_file.data and getattr(form.logo_file.data, "filename", ""):
+                seller.logo_image_id = media.store_upload(form.logo_file.data, owner=current_user,
+                                                          field="logo_file").id
+        except DomainError as error:
+            db.session.rollback()
+            form.apply_error(error)
+        else:
+            db.session.commit()
+            flash(_("Profil usaha disimpan."), "success")
+            return redirect(url_for("sellers.dashboard"))
+    locked = seller.status not in wf.SELLER_EDITABLE
+    return render_template("sellers/profile.html", form=form, seller=seller, locked_fields=
+                           services.LEGAL_FIELDS if locked else frozenset())
+
+
+@bp.route("/penjual/dokumen", methods=["GET", "POST"])
+@role_required(Role.SELLER)
+def document_list():
+    seller = own_seller(selectinload(Seller.documents))
+    form = DocumentForm()
+    if form.validate_on_submit():
+        try:
+            documents.add_document(seller, actor=current_user, kind=DocumentKind(form.kind.data),
+                                   number=form.number.data, issued_on=form.issued_on.data,
+                                   expires_on=form.expires_on.data, upload=form.file.data)
+        except DomainError as error:
+            db.session.rollback()
+            form.apply_error(error)
+        else:
+            db.session.commit()
+            flash(_("Dokumen diunggah."), "success")
+            return redirect(url_for("sellers.document_list"))
+    return render_template("sellers/documents.html", seller=seller, form=form, labels=DOCUMENT_LABELS,
+                           can_delete=seller.status in wf.SELLER_EDITABLE)
+
+
+def _own_document(document_id: int) -> tuple[Seller, SellerDocument]:
+    seller = own_seller()
+    document = db.session.get(SellerDocument, document_id)
+    if document is None or document.seller_id != seller.id:
+        abort(404)
+    return seller, document
+
+
+@bp.get("/penjual/dokumen/<int:document_id>/berkas")
+@role_required(Role.SELLER)
+def document_file(document_id: int):
+    _, document = _own_document(document_id)
+    return send_document(document)
+
+
+def send_document(document: SellerDocument):
+    """A private file: never cached by shared caches; a PDF cannot run scripts on our origin."""
+    storage = documents.document_storage()
+    if not storage.exists(document.file_key):
+        abort(404)
+    response = send_file(storage.open(document.file_key), mimetype=document.content_type, max_age=0,
+                         download_name=f"dokumen-{document.kind.value}-{document.id}"
+                                       f".{'pdf' if document.content_type == 'application/pdf' else 'webp'}")
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+    return response
+
+
+@bp.post("/penjual/dokumen/<int:document_id>/hapus")
+@role_required(Role.SELLER)
+def document_delete(document_id: int):
+    seller, document = _own_document(document_id)
+    try:
+        documents.remove_document(document, seller=seller)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        flash(_("Dokumen dihapus."), "success")
+    return redirect(url_for("sellers.document_list"))
+
+
+@bp.post("/penjual/ajukan")
+@role_required(Role.SELLER)
+def submit():
+    seller = own_seller(selectinload(Seller.documents))
+    try:
+        services.act(seller, SellerAction.SUBMIT, actor=current_user, party=Party.OWNER)
+    except (DomainError, wf.TransitionNotAllowed) as error:
+        db.session.rollback()
+        flash(str(error) if isinstance(error, DomainError) else _("Profil tidak dapat diajukan sekarang."),
+              "danger")
+    else:
+        db.session.commit()
+        flash(_("Profil diajukan. Dinas akan memeriksanya; Anda melihat hasilnya di dasbor ini."), "success")
+    return redirect(url_for("sellers.dashboard"))
