@@ -54,10 +54,13 @@ def _register_blueprints(app: Flask) -> None:
     from storefront.admin.views import bp as admin_bp
     from storefront.catalog.views import bp as catalog_bp
     from storefront.media.views import bp as media_bp
+    from storefront.sellers.curation_views import bp as curation_bp
+    from storefront.sellers.product_views import bp as listings_bp
     from storefront.sellers.verification_views import bp as verification_bp
     from storefront.sellers.views import bp as sellers_bp
 
-    for blueprint in (accounts_bp, admin_bp, catalog_bp, media_bp, sellers_bp, verification_bp):
+    for blueprint in (accounts_bp, admin_bp, catalog_bp, media_bp, sellers_bp, verification_bp, listings_bp,
+                      curation_bp):
         app.register_blueprint(blueprint)
 
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
-from storefront.sellers.halal import HalalStatus
+from storefront.sellers.halal import HalalStatus, OutOfScopeReason
 from storefront.sellers.models import str_enum
 from storefront.sellers.workflow import ProductStatus
 from storefront.timeutil import utcnow
@@ -64,6 +64,8 @@ class Product(db.Model):
     halal_status: Mapped[HalalStatus] = mapped_column(str_enum(HalalStatus, "halal_status", 30))
     halal_certificate_number: Mapped[str] = mapped_column(sa.String(24), default="")
     non_halal_ingredient: Mapped[str] = mapped_column(sa.String(200), default="")
+    halal_out_of_scope_reason: Mapped[OutOfScopeReason | None] = mapped_column(
+        str_enum(OutOfScopeReason, "halal_out_of_scope_reason"))
     pirt_number: Mapped[str] = mapped_column(sa.String(15), default="")
     bpom_number: Mapped[str] = mapped_column(sa.String(20), default="")
     export_ready: Mapped[bool] = mapped_column(default=False)

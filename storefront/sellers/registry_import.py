@@ -586,3 +586,53 @@ def _check_duplicates(preview: RegistryPreview, existing_nibs) -> None:
                 others = ", ".join(str(other.number) for other in rows if other is not row)
                 row.problems.append(Problem(msg_nib_twice(others), row=row.number, column=header,
                                             cell=f"{letter}{row.number}"))
+
+
+# --- the template offered for download ----------------------------------------------------------------
+
+TEMPLATE_EXAMPLE = {  # fictional (reference/domain-indonesia.md §10): the Dinas overwrites it
+    "business_name": "Dapur Bika Tiga Saudara", "owner_name": "Rahmawati Lubis", "nib": "",
+    "whatsapp": "0812-0000-0001", "address": "Jl. Contoh No. 1", "category": "Makanan",
+}
+TEXT_COLUMNS = ("nib", "whatsapp")  # typed as text in Excel, or NIBs lose digits (9,00E+12)
+
+
+def template_csv(kecamatan_example: str = "Medan Kota") -> bytes:
+    """Semicolon-separated UTF-8 with BOM: what Excel set to Indonesian opens in columns."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([column.header for column in COLUMNS])
+    example = {**TEMPLATE_EXAMPLE, "kecamatan": kecamatan_example}
+    writer.writerow([example.get(column.key, "") for column in COLUMNS])
+    return UTF8_BOM + out.getvalue().encode("utf-8")
+
+
+def template_xlsx(kecamatan_example: str = "Medan Kota", notes: Iterable[str] = ()) -> bytes:
+    """A workbook whose NIB and phone columns are text (leading zeros and all 13 digits survive)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Binaan"
+    sheet.append([column.header for column in COLUMNS])
+    example = {**TEMPLATE_EXAMPLE, "kecamatan": kecamatan_example}
+    sheet.append([example.get(column.key, "") for column in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, column in enumerate(COLUMNS):
+        letter = column_letter(index)
+        sheet.column_dimensions[letter].width = 16 if column.key in TEXT_COLUMNS else 28
+        if column.key in TEXT_COLUMNS:
+            sheet.column_dimensions[letter].number_format = "@"
+            for row in range(2, 1002):
+                sheet[f"{letter}{row}"].number_format = "@"
+    sheet.freeze_panes = "A2"
+    if notes:
+        help_sheet = workbook.create_sheet("Petunjuk")
+        for line in notes:
+            help_sheet.append([str(line)])
+        help_sheet.column_dimensions["A"].width = 110
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

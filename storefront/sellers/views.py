@@ -128,7 +128,7 @@ def _own_document(document_id: int) -> tuple[Seller, SellerDocument]:
 @bp.get("/penjual/dokumen/<int:document_id>/berkas")
 @role_required(Role.SELLER)
 def document_file(document_id: int):
-    _, document = _own_document(document_id)
+    document = _own_document(document_id)[1]
     return send_document(document)
 
 

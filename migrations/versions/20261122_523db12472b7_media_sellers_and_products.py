@@ -1,8 +1,8 @@
 """media, sellers and products
 
-Revision ID: 6180832d0671
+Revision ID: 523db12472b7
 Revises: fec1bf379f8d
-Create Date: 2026-11-22 04:35:24.789727
+Create Date: 2026-11-22 04:40:49.893552
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '6180832d0671'
+revision = '523db12472b7'
 down_revision = 'fec1bf379f8d'
 branch_labels = None
 depends_on = None
@@ -107,6 +107,7 @@ def upgrade():
     sa.Column('halal_status', sa.Enum('certified_regular', 'certified_self_declare', 'legacy_mui', 'in_process', 'not_certified', 'not_halal', 'out_of_scope', name='halal_status', native_enum=False, create_constraint=True, length=30), nullable=False),
     sa.Column('halal_certificate_number', sa.String(length=24), nullable=False),
     sa.Column('non_halal_ingredient', sa.String(length=200), nullable=False),
+    sa.Column('halal_out_of_scope_reason', sa.Enum('later_phase', 'not_regulated', name='halal_out_of_scope_reason', native_enum=False, create_constraint=True, length=20), nullable=True),
     sa.Column('pirt_number', sa.String(length=15), nullable=False),
     sa.Column('bpom_number', sa.String(length=20), nullable=False),
     sa.Column('export_ready', sa.Boolean(), nullable=False),

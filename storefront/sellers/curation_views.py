@@ -1,0 +1,106 @@
+"""The Dinas curates listings: new products and pending changes of live ones, oldest first."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+from wtforms import SelectChoice
+
+from storefront.accounts.roles import Role
+from storefront.catalog.models import Product, ProductEvent, ProductPhoto, ProductRevision, RevisionStatus
+from storefront.errors import DomainError
+from storefront.extensions import db
+from storefront.media.models import MediaImage
+from storefront.sellers import halal, listings, permissions
+from storefront.sellers import workflow as wf
+from storefront.sellers.product_forms import ProductDecisionForm
+from storefront.sellers.workflow import Party, ProductAction, ProductStatus
+from storefront.web.decorators import role_required
+
+bp = Blueprint("curation", __name__, url_prefix="/dinas/kurasi")
+READERS = tuple(permissions.DINAS_READERS)
+ACTION_LABELS = {
+    ProductAction.APPROVE: _l("Setujui dan tayangkan"),
+    ProductAction.REQUEST_REVISION: _l("Minta perbaikan"),
+    ProductAction.REJECT: _l("Tolak"),
+    ProductAction.SUSPEND: _l("Bekukan"),
+    ProductAction.REINSTATE: _l("Tayangkan kembali"),
+    "approve_revision": _l("Setujui perubahan"),
+    "reject_revision": _l("Tolak perubahan (versi lama tetap tayang)"),
+}
+
+
+@bp.get("/")
+@role_required(*READERS)
+def queue():
+    new = db.session.scalars(sa.select(Product).where(Product.status == ProductStatus.IN_REVIEW)
+                             .options(selectinload(Product.seller)).order_by(Product.submitted_at)).all()
+    changes = db.session.scalars(sa.select(ProductRevision).where(ProductRevision.status == RevisionStatus.IN_REVIEW)
+                                 .options(selectinload(ProductRevision.product).selectinload(Product.seller))
+                                 .order_by(ProductRevision.created_at)).all()
+    return render_template("curation/queue.html", new=new, changes=changes)
+
+
+def _product(product_id: int) -> Product:
+    product = db.session.scalar(sa.select(Product).where(Product.id == product_id).options(
+        selectinload(Product.seller), selectinload(Product.category), selectinload(Product.unit),
+        selectinload(Product.delivery_kecamatan),
+        selectinload(Product.photos).selectinload(ProductPhoto.image).selectinload(MediaImage.derivatives)))
+    return product or abort(404)
+
+
+def _choices(product: Product, revision) -> list:
+    if revision is not None:
+        return [SelectChoice(key, ACTION_LABELS[key]) for key in ("approve_revision", "reject_revision")]
+    return [SelectChoice(action.value, ACTION_LABELS[action])
+            for action in wf.allowed_actions(wf.PRODUCT_TRANSITIONS, product.status, Party.VERIFIER)]
+
+
+@bp.get("/produk/<int:product_id>")
+@role_required(*READERS)
+def product_review(product_id: int):
+    product = _product(product_id)
+    revision = listings.pending_revision(product)
+    form = ProductDecisionForm()
+    form.action.choices = _choices(product, revision)
+    events = db.session.scalars(sa.select(ProductEvent).where(ProductEvent.product_id == product.id)
+                                .order_by(ProductEvent.id)).all()
+    revision_images = {}
+    if revision is not None and "photos" in revision.changes:
+        ids = [photo["image_id"] for photo in revision.changes["photos"]] or [0]
+        revision_images = {image.id: image for image in db.session.scalars(
+            sa.select(MediaImage).where(MediaImage.id.in_(ids)).options(selectinload(MediaImage.derivatives)))}
+    return render_template("curation/product_review.html", product=product, revision=revision, form=form,
+                           events=events, revision_images=revision_images,
+                           badge=halal.shows_halal_badge(product.halal_status, product.halal_certificate_number),
+                           can_decide=permissions.can_verify(current_user) and bool(form.action.choices))
+
+
+@bp.post("/produk/<int:product_id>/keputusan")
+@role_required(Role.VERIFIER)
+def product_decide(product_id: int):
+    product = _product(product_id)
+    revision = listings.pending_revision(product)
+    form = ProductDecisionForm()
+    form.action.choices = _choices(product, revision)
+    if not form.validate_on_submit():
+        flash(_("Pilih keputusan yang tersedia."), "danger")
+        return redirect(url_for("curation.product_review", product_id=product.id))
+    reason, verified = form.reason.data or "", bool(form.verified_claims.data)
+    try:
+        if revision is not None:
+            listings.decide_revision(revision, product=product, actor=current_user, approve=form.action.data == "approve_revision",
+                                     reason=reason, verified_claims=verified)
+        else:
+            listings.act(product, ProductAction(form.action.data), actor=current_user, party=Party.VERIFIER,
+                         reason=reason, verified_claims=verified)
+    except (DomainError, wf.TransitionNotAllowed) as error:
+        db.session.rollback()
+        flash(str(error) if isinstance(error, DomainError) else _("Keputusan ini tidak berlaku lagi."), "danger")
+        return redirect(url_for("curation.product_review", product_id=product.id))
+    db.session.commit()
+    flash(_("Keputusan untuk %(name)s disimpan.", name=product.name), "success")
+    return redirect(url_for("curation.queue"))

@@ -1,0 +1,163 @@
+"""The seller's listings: list by status, create, edit, photos, submit, unpublish, republish."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm import selectinload
+
+from storefront.accounts.roles import Role
+from storefront.catalog.models import Product, ProductEvent, ProductPhoto
+from storefront.errors import DomainError
+from storefront.extensions import db
+from storefront.media.models import MediaImage
+from storefront.reference.models import Category, Kecamatan, Unit
+from storefront.sellers import listings, photos
+from storefront.sellers import workflow as wf
+from storefront.sellers.product_forms import PhotoChangeForm, PhotoForm, ProductForm
+from storefront.sellers.views import own_seller
+from storefront.sellers.workflow import Party, ProductAction
+from storefront.web.decorators import role_required
+
+bp = Blueprint("listings", __name__, url_prefix="/penjual/produk")
+OWNER_ACTIONS = {"ajukan": ProductAction.SUBMIT, "tarik": ProductAction.UNPUBLISH,
+                 "tayangkan": ProductAction.REPUBLISH}
+
+
+def _own_product(product_id: int):
+    """The signed-in seller's product with what its pages need; another seller's is a 404."""
+    seller = own_seller()
+    product = db.session.scalar(sa.select(Product).where(Product.id == product_id, Product.seller_id == seller.id)
+                                .options(selectinload(Product.photos).selectinload(ProductPhoto.image)
+                                         .selectinload(MediaImage.derivatives),
+                                         selectinload(Product.delivery_kecamatan)))
+    return seller, product or abort(404)
+
+
+def _form(product=None) -> ProductForm:
+    form = ProductForm(obj=product) if product is not None else ProductForm()
+    if product is not None and request.method == "GET":
+        form.halal_status.data = product.halal_status.value
+        form.delivery_area.data = product.delivery_area.value
+        form.halal_out_of_scope_reason.data = (product.halal_out_of_scope_reason.value
+                                               if product.halal_out_of_scope_reason else "")
+        form.delivery_kecamatan.data = [k.id for k in product.delivery_kecamatan]
+    form.set_choices(
+        db.session.scalars(sa.select(Category).where(Category.active.is_(True), Category.parent_id.is_not(None))
+                           .order_by(Category.parent_id, Category.position)).all(),
+        db.session.scalars(sa.select(Unit).where(Unit.active.is_(True)).order_by(Unit.code)).all(),
+        db.session.scalars(sa.select(Kecamatan).where(Kecamatan.active.is_(True)).order_by(Kecamatan.name)).all())
+    return form
+
+
+@bp.get("/")
+@role_required(Role.SELLER)
+def product_list():
+    seller = own_seller()
+    products = db.session.scalars(sa.select(Product).where(Product.seller_id == seller.id)
+                                  .order_by(Product.updated_at.desc())).all()
+    by_status = {status: [p for p in products if p.status is status] for status in wf.ProductStatus}
+    return render_template("listings/product_list.html", seller=seller, by_status=by_status, total=len(products))
+
+
+@bp.route("/baru", methods=["GET", "POST"])
+@role_required(Role.SELLER)
+def product_new():
+    seller = own_seller()
+    form = _form()
+    if form.validate_on_submit():
+        try:
+            product = listings.create_product(seller, actor=current_user, values=form.values(),
+                                              delivery_kecamatan_ids=form.delivery_kecamatan.data or [])
+        except DomainError as error:
+            db.session.rollback()
+            form.apply_error(error)
+        else:
+            db.session.commit()
+            flash(_("Produk disimpan sebagai draf. Tambahkan foto kemasan, lalu ajukan."), "success")
+            return redirect(url_for("listings.product_photos", product_id=product.id))
+    return render_template("listings/product_form.html", form=form, product=None)
+
+
+@bp.route("/<int:product_id>", methods=["GET", "POST"])
+@role_required(Role.SELLER)
+def product_edit(product_id: int):
+    seller, product = _own_product(product_id)
+    form = _form(product)
+    if form.validate_on_submit():
+        try:
+            revision = listings.update_product(product, seller=seller, actor=current_user, values=form.values(),
+                                               delivery_kecamatan_ids=form.delivery_kecamatan.data or [])
+        except DomainError as error:
+            db.session.rollback()
+            form.apply_error(error)
+        else:
+            db.session.commit()
+            flash(_("Perubahan dikirim ke Dinas untuk diperiksa; versi yang tayang tetap tampil sampai disetujui.")
+                  if revision else _("Produk disimpan."), "success")
+            return redirect(url_for("listings.product_edit", product_id=product.id))
+    events = db.session.scalars(sa.select(ProductEvent).where(ProductEvent.product_id == product.id)
+                                .order_by(ProductEvent.id.desc()).limit(10)).all()
+    return render_template("listings/product_form.html", form=form, product=product, events=events,
+                           revision=listings.pending_revision(product),
+                           actions=wf.allowed_actions(wf.PRODUCT_TRANSITIONS, product.status, Party.OWNER),
+                           action_paths={action: path for path, action in OWNER_ACTIONS.items()})
+
+
+@bp.route("/<int:product_id>/foto", methods=["GET", "POST"])
+@role_required(Role.SELLER)
+def product_photos(product_id: int):
+    product = _own_product(product_id)[1]
+    form = PhotoForm()
+    if form.validate_on_submit():
+        try:
+            photos.add_photo(product, form.photo.data, alt_text=form.alt_text.data, actor=current_user)
+        except DomainError as error:
+            db.session.rollback()
+            form.apply_error(error)
+        else:
+            db.session.commit()
+            flash(_("Foto ditambahkan."), "success")
+            return redirect(url_for("listings.product_photos", product_id=product.id))
+    photo_set = photos.current_set(product)
+    images = {image.id: image for image in db.session.scalars(
+        sa.select(MediaImage).where(MediaImage.id.in_([p["image_id"] for p in photo_set] or [0]))
+        .options(selectinload(MediaImage.derivatives)))}
+    return render_template("listings/product_photos.html", product=product, form=form, photo_set=photo_set,
+                           images=images, max_photos=photos.MAX_PHOTOS)
+
+
+@bp.post("/<int:product_id>/foto/<int:index>")
+@role_required(Role.SELLER)
+def photo_change(product_id: int, index: int):
+    product = _own_product(product_id)[1]
+    form = PhotoChangeForm()
+    try:
+        if not form.validate_on_submit():
+            raise listings.ListingError(_("Perubahan foto tidak dikenal."))
+        photos.change(product, index, form.operation.data, actor=current_user, alt_text=form.alt_text.data or "")
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        flash(_("Foto diperbarui."), "success")
+    return redirect(url_for("listings.product_photos", product_id=product.id))
+
+
+@bp.post("/<int:product_id>/<any(ajukan, tarik, tayangkan):step>")
+@role_required(Role.SELLER)
+def product_act(product_id: int, step: str):
+    product = _own_product(product_id)[1]
+    try:
+        listings.act(product, OWNER_ACTIONS[step], actor=current_user, party=Party.OWNER)
+    except (DomainError, wf.TransitionNotAllowed) as error:
+        db.session.rollback()
+        flash(str(error) if isinstance(error, DomainError) else _("Langkah ini tidak berlaku untuk status produk sekarang."),
+              "danger")
+    else:
+        db.session.commit()
+        flash({"ajukan": _("Produk diajukan ke Dinas untuk dikurasi."), "tarik": _("Produk tidak ditayangkan lagi."),
+               "tayangkan": _("Produk ditayangkan kembali.")}[step], "success")
+    return redirect(url_for("listings.product_edit", product_id=product.id))

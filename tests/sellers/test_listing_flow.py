@@ -1,0 +1,103 @@
+"""A listing from draft to published, then a material edit reviewed while the old version stays live."""
+from __future__ import annotations
+
+import io
+
+import sqlalchemy as sa
+from PIL import Image
+
+from storefront.accounts.roles import Role
+from storefront.catalog.models import Product, ProductPriceHistory, ProductRevision, RevisionStatus
+from storefront.extensions import db
+from storefront.reference.models import Category, Unit
+from storefront.sellers.workflow import ProductStatus, SellerStatus
+
+
+def jpeg(color="red"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (900, 700), color).save(buffer, "JPEG")
+    buffer.seek(0)
+    return buffer
+
+
+def reference_ids(app):
+    with app.app_context():
+        category = db.session.scalar(sa.select(Category.id).where(Category.slug == "kue-roti"))
+        unit = db.session.scalar(sa.select(Unit.id).where(Unit.code == "loyang"))
+    return category, unit
+
+
+def product_form(category, unit, **changes):
+    data = {"name": "Bika ambon pandan", "category_id": str(category), "description": "Loyang 20×20 cm",
+            "price": "75000", "unit_id": str(unit), "min_order": "1", "capacity_per_day": "30",
+            "lead_time_days": "1", "delivery_area": "city", "halal_status": "certified_self_declare",
+            "halal_certificate_number": "ID12110000012340925", "halal_out_of_scope_reason": ""}
+    data.update(changes)
+    return data
+
+
+def test_listing_lifecycle_with_a_material_edit(app, make, login):
+    make.reference("medan")
+    owner = make.user(Role.SELLER)
+    make.seller(SellerStatus.VERIFIED, owner=owner)
+    seller_client = login(owner)
+    category, unit = reference_ids(app)
+
+    response = seller_client.post("/penjual/produk/baru", data=product_form(category, unit))
+    assert response.status_code == 302, response.text
+    with app.app_context():
+        product_id = db.session.scalar(sa.select(Product.id))
+    assert seller_client.post(f"/penjual/produk/{product_id}/ajukan").status_code == 302
+    with app.app_context():
+        assert db.session.get(Product, product_id).status is ProductStatus.DRAFT  # no photo yet
+
+    response = seller_client.post(f"/penjual/produk/{product_id}/foto", data={
+        "photo": (jpeg(), "kemasan.jpg"), "alt_text": "Kemasan depan"}, content_type="multipart/form-data")
+    assert response.status_code == 302, response.text
+    seller_client.post(f"/penjual/produk/{product_id}/ajukan")
+    verifier = login(make.user(Role.VERIFIER))
+    assert "Bika ambon pandan" in verifier.get("/dinas/kurasi/").text
+    assert verifier.get(f"/dinas/kurasi/produk/{product_id}").status_code == 200
+    response = verifier.post(f"/dinas/kurasi/produk/{product_id}/keputusan",
+                             data={"action": "approve", "verified_claims": "y"})
+    assert response.status_code == 302
+    with app.app_context():
+        product = db.session.get(Product, product_id)
+        assert product.status is ProductStatus.PUBLISHED and product.claims_verified_at is not None
+
+    # A price change of a live product waits for review; the capacity change applies at once.
+    response = seller_client.post(f"/penjual/produk/{product_id}",
+                                  data=product_form(category, unit, price="80000", capacity_per_day="50"))
+    assert response.status_code == 302
+    with app.app_context():
+        product = db.session.get(Product, product_id)
+        assert (product.price, product.capacity_per_day, product.status) == (75000, 50, ProductStatus.PUBLISHED)
+        revision = db.session.scalar(sa.select(ProductRevision))
+        assert revision.changes == {"price": 80000}
+    assert "Perubahan produk yang tayang" in verifier.get("/dinas/kurasi/").text
+    verifier.post(f"/dinas/kurasi/produk/{product_id}/keputusan", data={"action": "approve_revision"})
+    with app.app_context():
+        assert db.session.get(Product, product_id).price == 80000
+        assert db.session.scalar(sa.select(ProductRevision.status)) is RevisionStatus.APPROVED
+        prices = db.session.scalars(sa.select(ProductPriceHistory.price).order_by(ProductPriceHistory.id)).all()
+        assert prices == [75000, 80000]
+
+
+def test_another_seller_gets_404_on_every_listing_url(app, make, login):
+    make.reference("medan")
+    owner = make.user(Role.SELLER)
+    make.seller(SellerStatus.VERIFIED, owner=owner)
+    category, unit = reference_ids(app)
+    login(owner).post("/penjual/produk/baru", data=product_form(category, unit))
+    with app.app_context():
+        product_id = db.session.scalar(sa.select(Product.id))
+    other = make.user(Role.SELLER)
+    make.seller(SellerStatus.VERIFIED, owner=other)
+    intruder = login(other)
+    for url in (f"/penjual/produk/{product_id}", f"/penjual/produk/{product_id}/foto"):
+        assert intruder.get(url).status_code == 404
+    for url in (f"/penjual/produk/{product_id}", f"/penjual/produk/{product_id}/ajukan",
+                f"/penjual/produk/{product_id}/foto/0"):
+        assert intruder.post(url, data=product_form(category, unit, price="1", operation="remove")).status_code == 404
+    with app.app_context():
+        assert db.session.get(Product, product_id).price == 75000
