@@ -10,6 +10,7 @@ from storefront.accounts.roles import Role
 from storefront.demo import seed
 from storefront.errors import DomainError
 from storefront.extensions import db
+from storefront.media.cli import media
 from storefront.reference import services as reference
 
 
@@ -59,5 +60,7 @@ def seed_demo() -> None:
 
 
 def init_app(app) -> None:
-    for command in (create_admin, seed_reference, seed_demo):
+    from storefront.sellers.cli import sellers
+
+    for command in (create_admin, seed_reference, seed_demo, media, sellers):
         app.cli.add_command(command)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from storefront.accounts import services as accounts
 from storefront.accounts.roles import Role
+from storefront.catalog.models import Product
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.media import services as media
@@ -60,8 +61,14 @@ def register():
 @role_required(Role.SELLER)
 def dashboard():
     seller = own_seller(selectinload(Seller.documents))
+    counts = dict(db.session.execute(sa.select(Product.status, sa.func.count()).where(Product.seller_id == seller.id)
+                                     .group_by(Product.status)).all())
+    to_fix = db.session.scalars(sa.select(Product).where(
+        Product.seller_id == seller.id,
+        Product.status.in_([wf.ProductStatus.REVISION_REQUESTED, wf.ProductStatus.SUSPENDED]))).all()
     return render_template("sellers/dashboard.html", seller=seller, checklist=readiness.checklist(seller),
-                           last_event=services.latest_event(seller), can_submit=_can(seller, SellerAction.SUBMIT))
+                           last_event=services.latest_event(seller), can_submit=_can(seller, SellerAction.SUBMIT),
+                           counts=counts, to_fix=to_fix, statuses=list(wf.ProductStatus))
 
 
 def _can(seller: Seller, action: SellerAction) -> bool:

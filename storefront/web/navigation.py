@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from storefront.accounts.permissions import BACK_OFFICE_READERS
 from storefront.accounts.roles import Role
+from storefront.sellers.permissions import DINAS_READERS
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,11 @@ READ_REFERENCE = BACK_OFFICE_READERS
 NAV_ITEMS = (
     NavItem("catalog.home", _l("Beranda"), None),
     NavItem("accounts.dashboard", _l("Dasbor"), ALL_SIGNED_IN),
+    NavItem("sellers.dashboard", _l("Usaha saya"), frozenset({Role.SELLER})),
+    NavItem("listings.product_list", _l("Produk saya"), frozenset({Role.SELLER})),
+    NavItem("verification.queue", _l("Verifikasi penjual"), DINAS_READERS),
+    NavItem("curation.queue", _l("Kurasi produk"), DINAS_READERS),
+    NavItem("registry.index", _l("Daftar binaan"), frozenset({Role.VERIFIER, Role.ADMIN, Role.AUDITOR})),
     NavItem("admin.user_list", _l("Pengguna"), READ_REFERENCE),
     NavItem("admin.reference_list", _l("Data referensi"), READ_REFERENCE),
 )

@@ -101,3 +101,29 @@ def test_another_seller_gets_404_on_every_listing_url(app, make, login):
         assert intruder.post(url, data=product_form(category, unit, price="1", operation="remove")).status_code == 404
     with app.app_context():
         assert db.session.get(Product, product_id).price == 75000
+
+
+def test_draft_photos_are_private_until_published(app, make, login, client):
+    make.reference("medan")
+    owner = make.user(Role.SELLER)
+    make.seller(SellerStatus.VERIFIED, owner=owner)
+    seller_client = login(owner)
+    category, unit = reference_ids(app)
+    seller_client.post("/penjual/produk/baru", data=product_form(category, unit))
+    with app.app_context():
+        product_id = db.session.scalar(sa.select(Product.id))
+    seller_client.post(f"/penjual/produk/{product_id}/foto", data={
+        "photo": (jpeg("blue"), "kemasan.jpg"), "alt_text": "Kemasan depan"}, content_type="multipart/form-data")
+    page = seller_client.get(f"/penjual/produk/{product_id}/foto").text
+    url = page.split('src="')[1].split('"')[0]
+    assert url.startswith("/media/")
+    assert seller_client.get(url).status_code == 200
+    assert client.get(url).status_code == 404  # the public: a draft's photo does not exist
+    other = make.user(Role.SELLER)
+    make.seller(SellerStatus.VERIFIED, owner=other)
+    assert login(other).get(url).status_code == 404
+    seller_client.post(f"/penjual/produk/{product_id}/ajukan")
+    login(make.user(Role.VERIFIER)).post(f"/dinas/kurasi/produk/{product_id}/keputusan", data={"action": "approve"})
+    public = client.get(url)
+    assert public.status_code == 200
+    assert "public" in public.headers["Cache-Control"] and "immutable" in public.headers["Cache-Control"]

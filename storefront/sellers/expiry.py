@@ -1,0 +1,45 @@
+"""Permit expiry: flag documents past their end, suspend live products whose P-IRT has ended.
+
+Run daily by `flask --app wsgi sellers check-expiry`. Idempotent: what was flagged or suspended
+before is left as it is, so a second run the same day changes nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+
+from storefront.catalog.models import Product
+from storefront.extensions import db
+from storefront.sellers import identifiers, listings
+from storefront.sellers.models import SellerDocument
+from storefront.sellers.workflow import Party, ProductAction, ProductStatus
+from storefront.timeutil import utcnow
+
+
+@dataclass
+class ExpiryReport:
+    flagged_documents: list[int] = field(default_factory=list)
+    suspended_products: list[int] = field(default_factory=list)
+
+
+def check_expiry(today: date) -> ExpiryReport:
+    """Flag expired documents and suspend published products with an ended P-IRT. Flushes."""
+    report = ExpiryReport()
+    documents = db.session.scalars(sa.select(SellerDocument).where(
+        SellerDocument.expires_on < today, SellerDocument.flagged_expired_at.is_(None))).all()
+    for document in documents:
+        document.flagged_expired_at = utcnow()
+        report.flagged_documents.append(document.id)
+    products = db.session.scalars(sa.select(Product).where(
+        Product.status == ProductStatus.PUBLISHED, Product.pirt_number != "")).all()
+    for product in products:
+        if identifiers.pirt_is_expired(product.pirt_number, today):
+            end = identifiers.pirt_valid_until(product.pirt_number)
+            listings.act(product, ProductAction.SUSPEND, actor=None, party=Party.SYSTEM,
+                         reason=f"P-IRT {product.pirt_number} berakhir {end:%d-%m-%Y}; perbarui izinnya lalu "
+                                f"hubungi Dinas.")
+            report.suspended_products.append(product.id)
+    db.session.flush()
+    return report
