@@ -101,3 +101,23 @@ class Factory:
             seller = Seller(**fields)
             session.add(seller)
             return self._detach(session, seller)
+
+    def product(self, seller: Seller, *, status=None, **values):
+        """A listing of `seller` (published by default) in the first seeded food category."""
+        from storefront.catalog.models import Product
+        from storefront.reference.models import Category, Unit
+        from storefront.sellers.halal import HalalStatus
+        from storefront.sellers.workflow import ProductStatus
+        from storefront.timeutil import utcnow
+
+        with self._session() as session:
+            category_id = session.scalar(sa.select(Category.id).where(Category.parent_id.is_not(None))
+                                         .order_by(Category.id).limit(1))
+            unit_id = session.scalar(sa.select(Unit.id).order_by(Unit.id).limit(1))
+            fields = {"seller_id": seller.id, "category_id": category_id, "unit_id": unit_id,
+                      "name": f"Produk Uji {next(_sequence)}", "price": 25000, "capacity_per_day": 10,
+                      "halal_status": HalalStatus.IN_PROCESS, "status": status or ProductStatus.PUBLISHED,
+                      "published_at": utcnow(), **values}
+            product = Product(**fields)
+            session.add(product)
+            return self._detach(session, product)

@@ -13,8 +13,15 @@ def statements(count_queries, client, url: str) -> int:
 
 def test_home_page_cost_is_fixed(make, client, count_queries):
     make.reference("medan")
-    # Categories and the city: one statement each, anonymous visitors load no user.
-    assert statements(count_queries, client, "/") == 2
+    # Categories, the city, the newest products; anonymous visitors load no user.
+    assert statements(count_queries, client, "/") == 3
+    seller = make.seller()
+    make.product(seller)
+    # ... plus the products' units and photos, however many products there are.
+    one = statements(count_queries, client, "/")
+    for _ in range(6):
+        make.product(make.seller())
+    assert one == statements(count_queries, client, "/") == 5
 
 
 def test_user_list_cost_does_not_grow_with_users(make, login, count_queries):
