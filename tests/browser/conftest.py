@@ -79,6 +79,7 @@ def live_app(tmp_path_factory):
         "RATELIMIT_STORAGE_URI": "memory://",
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         "MEDIA_ROOT": str(base / "media"),
+        "DOCUMENT_ROOT": str(base / "documents"),
         "SERVER_NAME": None,
     })
     with app.app_context():
