@@ -71,22 +71,22 @@ def update_profile(seller: Seller, *, actor, values: dict) -> None:
 
     Raises SellerError with the field that is wrong.
     """
-    values = {key: value for key, value in values.items() if key in PROFILE_FIELDS}
-    if seller.status not in wf.SELLER_EDITABLE:
-        changed = {key for key in values.keys() & LEGAL_FIELDS if values[key] != getattr(seller, key)}
-        if changed:
-            raise SellerError(_l("Data legal usaha tidak dapat diubah setelah diajukan atau diverifikasi. "
-                                 "Hubungi Dinas bila ada perubahan."), field=sorted(changed)[0])
-    cleaned = dict(values)
+    cleaned = {key: value for key, value in values.items() if key in PROFILE_FIELDS}
     for field, validate in (("nib", identifiers.validate_nib), ("npwp", identifiers.validate_npwp),
                             ("nik", identifiers.validate_nik), ("whatsapp", identifiers.validate_phone)):
-        if values.get(field):
+        if cleaned.get(field):
             try:
-                cleaned[field] = validate(values[field])
+                cleaned[field] = validate(cleaned[field])
             except identifiers.InvalidIdentifier as error:
                 raise SellerError(str(error), field=field) from error
-        elif field in values:
+        elif field in cleaned:
             cleaned[field] = None if field in ("nib", "npwp", "nik") else ""
+    if seller.status not in wf.SELLER_EDITABLE:
+        changed = sorted(key for key in cleaned.keys() & LEGAL_FIELDS
+                         if (cleaned[key] or None) != (getattr(seller, key) or None))
+        if changed:
+            raise SellerError(_l("Data legal usaha tidak dapat diubah setelah diajukan atau diverifikasi. "
+                                 "Hubungi Dinas bila ada perubahan."), field=changed[0])
     if cleaned.get("nib") and db.session.scalar(
             sa.select(Seller.id).where(Seller.nib == cleaned["nib"], Seller.id != seller.id)) is not None:
         raise SellerError(_l("NIB ini sudah terdaftar untuk usaha lain. Hubungi Dinas bila ini usaha Anda."),
