@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.demo.seed import DEMO_ACCOUNTS, DEMO_PASSWORD
+from storefront.demo.seed import DEMO_ACCOUNTS, DEMO_PASSWORD, SELLER_ACCOUNTS
 from storefront.extensions import db
 from tests.conftest import sign_in
 
@@ -26,7 +26,7 @@ def test_seed_demo_creates_every_role_and_is_idempotent(app):
     assert roles == set(Role)
     assert len({opd_id for _, opd_id in opd_staff}) == 2  # two OPDs, each with its staff
     total = user_count(app)
-    assert total == len(DEMO_ACCOUNTS)
+    assert total == len(DEMO_ACCOUNTS) + len(SELLER_ACCOUNTS)  # and the owners of the demo businesses
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert user_count(app) == total
 

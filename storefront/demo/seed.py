@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
+from storefront.demo import sellers
 from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import Opd
@@ -41,11 +42,15 @@ DEMO_ACCOUNTS = (
     DemoAccount("penjual.ulos@etalase.example", "Roslina br. Tobing", Role.SELLER),
     DemoAccount("penjual.batik@etalase.example", "Yusniar Daulay", Role.SELLER),
 )
+VERIFIER_EMAIL = "verifikator@etalase.example"  # decides on the demo sellers and products
+# The owners of the other demo businesses (umkmNN@), created when they register (demo/sellers.py).
+SELLER_ACCOUNTS = tuple(DemoAccount(email, name, Role.SELLER) for email, name in sellers.owner_accounts())
 
 
 def seed_demo(city_slug: str) -> list[DemoAccount]:
-    """Reference data for the city, then the demo accounts that do not exist yet. Flushes."""
-    reference.seed_reference(city_slug)
+    """Reference data for the city, the demo accounts, then the demo sellers and products (Medan
+    only), each only if it does not exist yet. Flushes."""
+    city = reference.seed_reference(city_slug)
     existing = set(db.session.scalars(sa.select(User.email)))
     opd_ids = dict(db.session.execute(sa.select(Opd.name, Opd.id)).all())
     for account in DEMO_ACCOUNTS:
@@ -55,4 +60,5 @@ def seed_demo(city_slug: str) -> list[DemoAccount]:
         opd_id = opd_ids.get(account.opd, min(opd_ids.values())) if account.opd else None
         accounts.create_user(actor=None, email=account.email, name=account.name, role=account.role,
                              opd_id=opd_id, password=DEMO_PASSWORD)
-    return list(DEMO_ACCOUNTS)
+    sellers.seed_demo_sellers(city, verifier_email=VERIFIER_EMAIL, password=DEMO_PASSWORD)
+    return list(DEMO_ACCOUNTS + (SELLER_ACCOUNTS if city.slug == sellers.DEMO_CITY else ()))

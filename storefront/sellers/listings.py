@@ -84,6 +84,7 @@ def create_product(seller: Seller, *, actor, values: dict, delivery_kecamatan_id
     cleaned = clean_values(seller, values)
     product = Product(seller_id=seller.id, status=ProductStatus.DRAFT, **_typed(cleaned))
     product.delivery_kecamatan = _kecamatan(cleaned, delivery_kecamatan_ids)
+    product.photos = []  # a new product has none; callers may read the list without a query
     db.session.add(product)
     db.session.flush()
     return product

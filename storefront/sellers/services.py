@@ -59,11 +59,19 @@ def register(seller: Seller | None, *, email: str, name: str, password: str):
                              "yang sudah dibuat."), field="code")
     user, _ = accounts.create_user(actor=None, email=email, name=name, role=Role.SELLER, opd_id=None,
                                    password=password)
+    attach_owner(seller, user)
+    return user
+
+
+def attach_owner(seller: Seller, user) -> None:
+    """Give an invited seller its owner account (a new one at registration, or an existing one)."""
+    if seller.owner_id is not None or seller.status is not SellerStatus.INVITED or user.role is not Role.SELLER:
+        raise SellerError(_l("Undangan ini sudah dipakai untuk mendaftar. Silakan masuk dengan akun "
+                             "yang sudah dibuat."), field="code")
     seller.owner_id = user.id
     if not seller.owner_name:
-        seller.owner_name = name.strip()
+        seller.owner_name = user.name
     _transition(seller, SellerAction.REGISTER, actor=user, party=Party.OWNER)
-    return user
 
 
 def update_profile(seller: Seller, *, actor, values: dict) -> None:

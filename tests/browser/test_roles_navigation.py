@@ -139,7 +139,7 @@ def test_admin_user_list_on_desktop(open_page, screenshot_dir):
     page.locator("[data-nav='admin.user_list']").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Pengguna")
     rows = page.locator("table tbody tr")
-    expect(rows).to_have_count(len(seed.DEMO_ACCOUNTS))
+    expect(rows).to_have_count(len(seed.DEMO_ACCOUNTS) + len(seed.SELLER_ACCOUNTS))
     for account in seed.DEMO_ACCOUNTS:
         expect(page.get_by_role("cell", name=account.email, exact=True)).to_be_visible()
     assert visible_nav(page) == expected_endpoints(admin.role)
