@@ -16,6 +16,7 @@ from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference.models import Opd
 from storefront.web.decorators import role_required
+from storefront.web.forms import clean_text
 from storefront.web.pagination import page_number
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -38,7 +39,7 @@ def user_list():
     role = request.args.get("peran", "")
     if role in {r.value for r in Role}:
         query = query.where(User.role == Role(role))
-    text = request.args.get("q", "").strip()[:100]
+    text = clean_text(request.args.get("q", ""))[:100]  # no NUL byte reaches PostgreSQL
     if text:
         pattern = f"%{text.lower()}%"
         query = query.where(sa.or_(sa.func.lower(User.name).like(pattern), User.email.like(pattern)))
