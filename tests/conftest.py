@@ -78,15 +78,16 @@ _schema_ready: set[str] = set()
 
 
 def _reset_postgresql() -> None:
-    """Create the schema once per run; afterwards empty every table (fast and complete)."""
+    """Create the schema once per run; afterwards empty every table (ids keep counting up)."""
     url = str(db.engine.url)
     if url not in _schema_ready:
         db.drop_all()
         db.create_all()
         _schema_ready.add(url)
         return
-    tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-    db.session.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    # DELETE is much faster than TRUNCATE on small tables (no file work per table).
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
     db.session.commit()
 
 

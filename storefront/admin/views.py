@@ -18,6 +18,7 @@ from storefront.reference.models import Opd
 from storefront.web.decorators import role_required
 from storefront.web.forms import clean_text
 from storefront.web.pagination import page_number
+from storefront.web.queries import contains
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -41,8 +42,7 @@ def user_list():
         query = query.where(User.role == Role(role))
     text = clean_text(request.args.get("q", ""))[:100]  # no NUL byte reaches PostgreSQL
     if text:
-        pattern = f"%{text.lower()}%"
-        query = query.where(sa.or_(sa.func.lower(User.name).like(pattern), User.email.like(pattern)))
+        query = query.where(sa.or_(contains(User.name, text), contains(User.email, text)))
     users = db.paginate(query, page=page_number(), per_page=50, error_out=False)
     return render_template("admin/user_list.html", users=users, roles=list(Role), role=role, q=text,
                            can_edit=permissions.can_manage_users(current_user))

@@ -5,7 +5,7 @@ import unicodedata
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
+from wtforms import PasswordField, StringField, TextAreaField
 
 from storefront.errors import DomainError
 
@@ -64,7 +64,9 @@ class BaseForm(FlaskForm):
 
         def bind_field(self, form, unbound_field, options):
             # Every text field is cleaned before validation, so no NUL byte reaches a database.
-            if issubclass(unbound_field.field_class, (StringField, TextAreaField)):
+            # Passwords are only hashed, never stored, and are kept exactly as typed.
+            if (issubclass(unbound_field.field_class, (StringField, TextAreaField))
+                    and not issubclass(unbound_field.field_class, PasswordField)):
                 options["filters"] = (clean_text, *unbound_field.kwargs.get("filters", ()))
             return unbound_field.bind(form=form, **options)
 
