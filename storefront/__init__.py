@@ -56,12 +56,18 @@ def _register_blueprints(app: Flask) -> None:
     from storefront.media.views import bp as media_bp
     from storefront.sellers.curation_views import bp as curation_bp
     from storefront.sellers.product_views import bp as listings_bp
+    from storefront.sellers.registry_views import bp as registry_bp
     from storefront.sellers.verification_views import bp as verification_bp
     from storefront.sellers.views import bp as sellers_bp
 
     for blueprint in (accounts_bp, admin_bp, catalog_bp, media_bp, sellers_bp, verification_bp, listings_bp,
-                      curation_bp):
+                      curation_bp, registry_bp):
         app.register_blueprint(blueprint)
+    # Photos of drafts and of unverified sellers are not public (the media route asks this rule).
+    from storefront.media import views as media_views
+    from storefront.sellers.visibility import image_visible
+
+    media_views.visibility_rule = image_visible
 
 
 def _template_globals(app: Flask) -> None:

@@ -566,7 +566,7 @@ def _registry_cases():
                    lambda w, p: _registry_uploads(w) == 1)
     yield PostCase("registry.import_confirm", {}, _registry_upload,
                    lambda w, p: _count(w, Seller, business_name="Kopi Matriks") == 1)
-    yield PostCase("registry.import_cancel", {}, lambda w: {} if _registry_upload(w) else {},
+    yield PostCase("registry.import_cancel", {}, lambda w: _registry_upload(w) and {},
                    lambda w, p: _registry_uploads(w) == 0)
 
 

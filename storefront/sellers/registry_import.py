@@ -184,6 +184,11 @@ class RegistryPreview:
         """Ready to save: at least one row and no problem anywhere."""
         return bool(self.rows) and not self.problems
 
+    def file_header(self, header: str | None) -> str:
+        """The header as the file writes it ("No. NIB") for a canonical one ("nib")."""
+        column = next((c for c in COLUMNS if c.header == header), None)
+        return self.columns.get(column.key, header) if column is not None else (header or "")
+
     def fail(self, message) -> RegistryPreview:
         self.file_problems.append(Problem(message))
         return self

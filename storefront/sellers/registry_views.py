@@ -193,8 +193,10 @@ def entry_edit(seller_id: int):
     if not registry.can_edit_entry(seller):
         flash(_("Usaha ini sudah mendaftar, jadi datanya dikelola pemiliknya."), "warning")
         return redirect(url_for("registry.invitation", seller_id=seller.id))
-    form = RegistryEntryForm(obj=seller, category=seller.registry_category,
-                             whatsapp=identifiers.format_phone(seller.whatsapp) if seller.whatsapp else "")
+    form = RegistryEntryForm(data={  # as people write them: the phone in groups, the category by its name
+        "business_name": seller.business_name, "owner_name": seller.owner_name, "nib": seller.nib or "",
+        "kecamatan_id": seller.kecamatan_id, "address": seller.address, "category": seller.registry_category,
+        "whatsapp": identifiers.format_phone(seller.whatsapp) if seller.whatsapp else ""})
     form.set_kecamatan_choices(registry.known_kecamatan(seller.city_id))
     if form.validate_on_submit():
         try:
@@ -212,9 +214,9 @@ def entry_edit(seller_id: int):
 # --- import --------------------------------------------------------------------------------------------
 
 def import_storage() -> LocalStorage:
-    """Where uploaded files wait between preview and confirmation (REGISTRY_IMPORT_DIR, by default
-    instance/registry-imports). Several app servers need a shared folder here."""
-    root = current_app.config.get("REGISTRY_IMPORT_DIR") or os.path.join(current_app.instance_path,
+    """Where uploaded files wait between preview and confirmation: beside the private documents,
+    which several app servers share already (REGISTRY_IMPORT_DIR overrides it in tests)."""
+    root = current_app.config.get("REGISTRY_IMPORT_DIR") or os.path.join(current_app.config["DOCUMENT_ROOT"],
                                                                           "registry-imports")
     return LocalStorage(root)
 
@@ -341,7 +343,8 @@ def import_preview():
     problem_rows = preview.rows_with_problems
     good_rows = preview.good_rows
     return render_template("registry/preview.html", preview=preview, form=form, problem_rows=problem_rows,
-                           good_rows=good_rows[:PREVIEW_GOOD_ROWS], hidden_good=max(0, len(good_rows) - PREVIEW_GOOD_ROWS),
+                           good_rows=good_rows[:PREVIEW_GOOD_ROWS],
+                           hidden_good=max(0, len(good_rows) - PREVIEW_GOOD_ROWS),
                            columns=importer.COLUMNS, format_phone=identifiers.format_phone)
 
 
