@@ -8,6 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from storefront import cli, config, errors, extensions, i18n, security
+from storefront.sellers import labels
 from storefront.config import PROJECT_ROOT
 
 
@@ -31,6 +32,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.url_map.converters["int"] = IdConverter  # before any route is added
     _register_blueprints(app)
     i18n.init_app(app)
+    labels.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

@@ -1,0 +1,57 @@
+"""Status words as a UMKM owner reads them, and badge colours: one place for the templates."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from storefront.sellers.workflow import ProductStatus, SellerStatus
+
+SELLER_STATUS_LABELS = {
+    SellerStatus.INVITED: _l("Diundang"),
+    SellerStatus.REGISTERED: _l("Terdaftar, profil belum diajukan"),
+    SellerStatus.SUBMITTED: _l("Menunggu verifikasi Dinas"),
+    SellerStatus.VERIFIED: _l("Terverifikasi"),
+    SellerStatus.REVISION_REQUESTED: _l("Perlu perbaikan"),
+    SellerStatus.REJECTED: _l("Ditolak"),
+    SellerStatus.SUSPENDED: _l("Dibekukan"),
+}
+PRODUCT_STATUS_LABELS = {
+    ProductStatus.DRAFT: _l("Draf"),
+    ProductStatus.IN_REVIEW: _l("Sedang dikurasi"),
+    ProductStatus.PUBLISHED: _l("Tayang"),
+    ProductStatus.REVISION_REQUESTED: _l("Perlu perbaikan"),
+    ProductStatus.REJECTED: _l("Ditolak"),
+    ProductStatus.UNPUBLISHED: _l("Tidak ditayangkan"),
+    ProductStatus.SUSPENDED: _l("Dibekukan"),
+}
+EVENT_LABELS = {
+    "register": _l("mendaftar"), "submit": _l("mengajukan"), "approve": _l("menyetujui"),
+    "request_revision": _l("meminta perbaikan"), "reject": _l("menolak"), "suspend": _l("membekukan"),
+    "reinstate": _l("mengaktifkan kembali"), "unpublish": _l("berhenti menayangkan"),
+    "republish": _l("menayangkan kembali"), "revision_approved": _l("menyetujui perubahan"),
+    "revision_rejected": _l("menolak perubahan"), "import": _l("memasukkan ke daftar binaan"),
+    "add": _l("menambahkan ke daftar binaan"),
+}
+COLOURS = {"verified": "success", "published": "success", "submitted": "info", "in_review": "info",
+           "revision_requested": "warning", "rejected": "danger", "suspended": "danger"}
+
+
+def status_label(value: str) -> str:
+    """Label of a stored status value (events keep plain strings): seller wording first."""
+    for enum_class, labels in ((SellerStatus, SELLER_STATUS_LABELS), (ProductStatus, PRODUCT_STATUS_LABELS)):
+        try:
+            return str(labels[enum_class(value)])
+        except ValueError:
+            continue
+    return value
+
+
+def event_label(action: str) -> str:
+    return str(EVENT_LABELS.get(action, action))
+
+
+def init_app(app) -> None:
+    app.add_template_global(SELLER_STATUS_LABELS, "seller_status_labels")
+    app.add_template_global(PRODUCT_STATUS_LABELS, "product_status_labels")
+    app.add_template_global(COLOURS, "status_colours")
+    app.add_template_filter(status_label)
+    app.add_template_filter(event_label)
