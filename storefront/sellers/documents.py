@@ -82,7 +82,7 @@ def _file_content(upload) -> tuple[bytes, str]:
     data = read_bounded(upload, max_bytes)
     if data.startswith(PDF_MAGIC):
         if len(data) > max_bytes:
-            raise SellerError(_l("Berkas terlalu besar: maksimal %(mb)d MB.", mb=max_bytes // (1024 * 1024)),
+            raise SellerError(_l("Berkas terlalu besar: maksimal %(mb)s MB.", mb=f"{max_bytes / 1048576:g}"),
                               field="file")
         return data, "application/pdf"
     try:

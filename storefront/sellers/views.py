@@ -140,15 +140,17 @@ def document_file(document_id: int):
 
 
 def send_document(document: SellerDocument):
-    """A private file: never cached by shared caches; a PDF cannot run scripts on our origin."""
+    """A private file: never cached by shared caches; a PDF is downloaded, never run on our origin."""
     storage = documents.document_storage()
     if not storage.exists(document.file_key):
         abort(404)
+    is_pdf = document.content_type == "application/pdf"
     response = send_file(storage.open(document.file_key), mimetype=document.content_type, max_age=0,
-                         download_name=f"dokumen-{document.kind.value}-{document.id}"
-                                       f".{'pdf' if document.content_type == 'application/pdf' else 'webp'}")
+                         as_attachment=is_pdf,
+                         download_name=f"dokumen-{document.kind.value}-{document.id}.{'pdf' if is_pdf else 'webp'}")
     response.headers["Cache-Control"] = "private, no-store"
-    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+    response.headers["Content-Security-Policy"] = ("sandbox; default-src 'none'; img-src 'self'; "
+                                                   "frame-ancestors 'none'; base-uri 'none'")
     return response
 
 
