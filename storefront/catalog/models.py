@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
-from storefront.sellers.halal import HalalStatus, OutOfScopeReason
+from storefront.sellers.halal import HalalStatus, OutOfScopeReason, shows_halal_badge
 from storefront.sellers.models import str_enum
 from storefront.sellers.workflow import ProductStatus
 from storefront.timeutil import utcnow
@@ -87,6 +87,15 @@ class Product(db.Model):
         cascade="all, delete-orphan")
     delivery_kecamatan: Mapped[list["Kecamatan"]] = relationship(  # noqa: F821
         secondary=product_delivery_kecamatan, lazy="raise")
+
+    @property
+    def primary_photo(self) -> ProductPhoto | None:
+        """The photo marked primary, else the first (needs `photos` loaded)."""
+        return next((photo for photo in self.photos if photo.is_primary), self.photos[0] if self.photos else None)
+
+    @property
+    def shows_halal_badge(self) -> bool:
+        return shows_halal_badge(self.halal_status, self.halal_certificate_number)
 
 
 class ProductPhoto(db.Model):

@@ -10,6 +10,7 @@ from storefront.accounts.roles import Role
 from storefront.catalog.models import Product, ProductPriceHistory, ProductRevision, RevisionStatus
 from storefront.extensions import db
 from storefront.reference.models import Category, Unit
+from storefront.sellers.halal import HalalStatus
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 
 
@@ -127,3 +128,22 @@ def test_draft_photos_are_private_until_published(app, make, login, client):
     public = client.get(url)
     assert public.status_code == 200
     assert "public" in public.headers["Cache-Control"] and "immutable" in public.headers["Cache-Control"]
+
+
+def test_halal_badge_only_with_a_bpjph_number_and_only_for_public_products(app, make, client):
+    make.reference("medan")
+    seller = make.seller(SellerStatus.VERIFIED)
+    make.product(seller, name="Bolu bersertifikat", halal_status=HalalStatus.CERTIFIED_REGULAR,
+                 halal_certificate_number="ID12110000012340925")
+    make.product(seller, name="Bolu dalam proses", halal_status=HalalStatus.IN_PROCESS)
+    make.product(seller, name="Bolu MUI lama", halal_status=HalalStatus.LEGACY_MUI,
+                 halal_certificate_number="01010012340998")
+    make.product(seller, name="Bolu draf", status=ProductStatus.DRAFT, halal_status=HalalStatus.CERTIFIED_REGULAR,
+                 halal_certificate_number="ID12110000012340926")
+    make.product(make.seller(SellerStatus.SUSPENDED), name="Bolu penjual dibekukan")
+    page = client.get("/").text
+    cards = {card.split("</h3>")[0].rsplit(">", 1)[-1]: card for card in page.split('class="product-card"')[1:]}
+    assert set(cards) == {"Bolu bersertifikat", "Bolu dalam proses", "Bolu MUI lama"}
+    assert 'data-testid="halal-badge"' in cards["Bolu bersertifikat"]
+    assert 'data-testid="halal-badge"' not in cards["Bolu dalam proses"]
+    assert 'data-testid="halal-badge"' not in cards["Bolu MUI lama"]
