@@ -374,7 +374,8 @@ def import_confirm():
         return redirect(url_for("registry.import_preview"))
     db.session.commit()
     _discard(pending)
-    flash(ngettext("%(num)d UMKM binaan ditambahkan ke daftar, dengan kode undangannya.",
+    # Indonesian has one form; English gets two through the catalog.
+    flash(ngettext("%(num)d UMKM binaan ditambahkan ke daftar, masing-masing dengan kode undangannya.",
                    "%(num)d UMKM binaan ditambahkan ke daftar, masing-masing dengan kode undangannya.",
                    len(sellers)), "success")
     return redirect(url_for("registry.index", status=SellerStatus.INVITED.value))
