@@ -46,7 +46,7 @@ def login():
         if user is None:
             form.form_errors.append(_("Email atau kata sandi salah, atau akun tidak aktif."))
         else:
-            _sign_in(user)
+            sign_in(user)
             if user.must_change_password:
                 flash(_("Selamat datang. Ganti dulu kata sandi sementara Anda."), "warning")
                 return redirect(url_for("accounts.change_password"))
@@ -55,8 +55,8 @@ def login():
     return render_template("accounts/login.html", form=form)
 
 
-def _sign_in(user) -> None:
-    """Start a fresh session (no pre-login cookie survives) and record it in the database."""
+def sign_in(user) -> None:
+    """Start a fresh session (no pre-login cookie survives), record it, and commit the request's work."""
     session.clear()
     services.start_session(user, ip_address=request.remote_addr or "",
                            user_agent=request.user_agent.string)
@@ -99,7 +99,7 @@ def change_password():
             db.session.rollback()
             form.apply_error(error)
         else:
-            _sign_in(user)
+            sign_in(user)
             flash(_("Kata sandi diganti. Sesi di perangkat lain sudah diakhiri."), "success")
             return redirect(url_for("accounts.dashboard"))
     return render_template("accounts/change_password.html", form=form)

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from storefront.accounts import services as accounts
+from storefront.accounts.views import sign_in
 from storefront.accounts.roles import Role
 from storefront.catalog.models import Product
 from storefront.errors import DomainError
@@ -46,12 +46,7 @@ def register():
             db.session.rollback()
             form.apply_error(error)
         else:
-            session.clear()
-            accounts.start_session(user, ip_address=request.remote_addr or "",
-                                   user_agent=request.user_agent.string)
-            db.session.commit()
-            session.permanent = True
-            login_user(user)
+            sign_in(user)
             flash(_("Akun dibuat. Lengkapi profil usaha Anda, lalu ajukan untuk diverifikasi."), "success")
             return redirect(url_for("sellers.profile"))
     return render_template("sellers/register.html", form=form)
