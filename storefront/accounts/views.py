@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from storefront.accounts import services
+from storefront.accounts.signin import sign_in
 from storefront.accounts.forms import ChangePasswordForm, LoginForm
 from storefront.accounts.roles import ROLE_DESCRIPTIONS
 from storefront.accounts.services import AccountError
@@ -53,16 +54,6 @@ def login():
             flash(_("Selamat datang, %(name)s.", name=user.name), "success")
             return redirect(safe_next_url(request.args.get("next"), url_for("accounts.dashboard")))
     return render_template("accounts/login.html", form=form)
-
-
-def sign_in(user) -> None:
-    """Start a fresh session (no pre-login cookie survives), record it, and commit the request's work."""
-    session.clear()
-    services.start_session(user, ip_address=request.remote_addr or "",
-                           user_agent=request.user_agent.string)
-    db.session.commit()
-    session.permanent = True
-    login_user(user)
 
 
 @bp.before_app_request
