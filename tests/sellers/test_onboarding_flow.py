@@ -1,3 +1,4 @@
+"""Registration with an invitation code through the first Dinas decision, over the test client."""
 import io, sqlalchemy as sa
 from PIL import Image
 from storefront.sellers.workflow import SellerStatus
@@ -16,9 +17,6 @@ def test_flow(app, make, client, login):
     assert r.status_code == 302, r.text
     r = client.get("/penjual"); assert r.status_code == 200, r.text
     assert "Kesiapan" in r.text
-    with app.app_context():
-        k = db.session.scalar(sa.select(Seller.kecamatan_id))
-    make.kecamatan()
     r = client.get("/penjual/profil"); assert r.status_code == 200, r.text
     r = client.post("/penjual/profil", data={"business_name": "Dapur Bika", "owner_name": "Rahma", "nib": "9000 0000 0000 7", "address": "Jl. Majapahit", "kecamatan_id": str(make.kecamatan().id), "whatsapp": "0812 3456 7890", "scale": "mikro", "bank_name": "Bank Sumut", "bank_account_number": "123", "bank_account_holder": "Rahma", "logo_file": (jpeg(), "logo.jpg")}, content_type="multipart/form-data")
     assert r.status_code == 302, r.text
