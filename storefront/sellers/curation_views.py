@@ -52,11 +52,14 @@ def _product(product_id: int) -> Product:
     return product or abort(404)
 
 
+REVISION_ACTIONS = ("approve_revision", "reject_revision")
+
+
 def _choices(product: Product, revision) -> list:
-    if revision is not None:
-        return [SelectChoice(key, ACTION_LABELS[key]) for key in ("approve_revision", "reject_revision")]
-    return [SelectChoice(action.value, ACTION_LABELS[action])
-            for action in wf.allowed_actions(wf.PRODUCT_TRANSITIONS, product.status, Party.VERIFIER)]
+    """The pending change's decisions first, then the lifecycle's (suspending never waits)."""
+    pending = [SelectChoice(key, ACTION_LABELS[key]) for key in REVISION_ACTIONS] if revision is not None else []
+    return pending + [SelectChoice(action.value, ACTION_LABELS[action])
+                      for action in wf.allowed_actions(wf.PRODUCT_TRANSITIONS, product.status, Party.VERIFIER)]
 
 
 @bp.get("/produk/<int:product_id>")
@@ -91,7 +94,7 @@ def product_decide(product_id: int):
         return redirect(url_for("curation.product_review", product_id=product.id))
     reason, verified = form.reason.data or "", bool(form.verified_claims.data)
     try:
-        if revision is not None:
+        if form.action.data in REVISION_ACTIONS:
             listings.decide_revision(revision, product=product, actor=current_user, approve=form.action.data == "approve_revision",
                                      reason=reason, verified_claims=verified)
         else:

@@ -28,6 +28,8 @@ class ListingError(DomainError):
 MATERIAL_FIELDS = ("name", "description", "category_id", "unit_id", "price", "price_includes_ppn",
                    "halal_status", "halal_certificate_number", "non_halal_ingredient",
                    "halal_out_of_scope_reason", "pirt_number", "bpom_number")
+CLAIM_FIELDS = frozenset({"halal_status", "halal_certificate_number", "non_halal_ingredient", "pirt_number",
+                          "bpom_number"})
 IMMEDIATE_FIELDS = ("stock", "capacity_per_day", "min_order", "lead_time_days", "delivery_area",
                     "export_ready")
 MAX_PRICE = 10_000_000_000  # domain-indonesia §8.5: 100 ≤ harga ≤ 10.000.000.000
@@ -106,16 +108,21 @@ def update_product(product: Product, *, seller: Seller, actor, values: dict,
         return None
     for key in IMMEDIATE_FIELDS:
         setattr(product, key, cleaned[key])
+    # The form carries every field, so the revision is rebuilt from it: setting a field back to
+    # its live value withdraws that change. Photo changes are kept (they have their own page).
     changes = {key: _json(cleaned[key]) for key in MATERIAL_FIELDS if cleaned[key] != getattr(product, key)}
-    db.session.flush()
-    if not changes:
-        return None
     revision = pending_revision(product)
+    if revision is not None and "photos" in revision.changes:
+        changes["photos"] = revision.changes["photos"]
+    if not changes:
+        if revision is not None:
+            revision.status = RevisionStatus.WITHDRAWN
+        db.session.flush()
+        return None
     if revision is None:
         revision = ProductRevision(product_id=product.id, changes={}, author_id=actor.id)
         db.session.add(revision)
-    revision.changes = {key: value for key, value in {**revision.changes, **changes}.items()
-                        if key == "photos" or value != _json(getattr(product, key))}
+    revision.changes = changes
     db.session.flush()
     return revision
 
@@ -153,8 +160,8 @@ def act(product: Product, action: ProductAction, *, actor, party: Party, reason:
 def decide_revision(revision: ProductRevision, *, product: Product, actor, approve: bool, reason: str = "",
                     verified_claims: bool = False) -> None:
     """Apply or refuse a pending material edit of a live product. A refusal needs a reason."""
-    if revision.status is not RevisionStatus.IN_REVIEW:
-        raise ListingError(_l("Perubahan ini sudah diputuskan."))
+    if revision.status is not RevisionStatus.IN_REVIEW or product.status not in wf.PRODUCT_LIVE:
+        raise ListingError(_l("Perubahan ini sudah diputuskan atau produknya tidak tayang lagi."))
     if not approve and not reason.strip():
         raise ListingError(_l("Tuliskan alasannya agar penjual tahu apa yang harus diperbaiki."), field="reason")
     changes = dict(revision.changes)
@@ -169,7 +176,10 @@ def decide_revision(revision: ProductRevision, *, product: Product, actor, appro
         if repriced:
             product.listed_or_repriced_at = utcnow()
             record_price(product, actor)
-        product.claims_verified_at = utcnow() if verified_claims else product.claims_verified_at
+        if verified_claims:
+            product.claims_verified_at = utcnow()
+        elif changes.keys() & CLAIM_FIELDS:
+            product.claims_verified_at = None  # the label vouched for numbers that changed
     revision.status = RevisionStatus.APPROVED if approve else RevisionStatus.REJECTED
     revision.decided_at, revision.decided_by_id, revision.reason = utcnow(), actor.id, reason.strip()
     status = product.status.value

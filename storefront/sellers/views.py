@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from storefront.accounts.views import sign_in
+from storefront.accounts.signin import sign_in
 from storefront.accounts.roles import Role
 from storefront.catalog.models import Product
 from storefront.errors import DomainError

@@ -96,9 +96,10 @@ PRODUCT_TRANSITIONS: dict[tuple[ProductStatus, ProductAction], Transition] = {
 
 # States whose data the owner may edit freely (nothing of it is public yet or any more).
 SELLER_EDITABLE = frozenset({S.INVITED, S.REGISTERED, S.REVISION_REQUESTED})
-PRODUCT_EDITABLE = frozenset({P.DRAFT, P.REVISION_REQUESTED, P.UNPUBLISHED})
-# States whose approved version is live: a material edit waits in review beside it.
-PRODUCT_LIVE = frozenset({P.PUBLISHED})
+PRODUCT_EDITABLE = frozenset({P.DRAFT, P.REVISION_REQUESTED})
+# States with an approved version (live, or withdrawn and able to come back with REPUBLISH):
+# a material edit waits in review beside it, so nothing unreviewed can go live.
+PRODUCT_LIVE = frozenset({P.PUBLISHED, P.UNPUBLISHED})
 SELLER_TERMINAL = frozenset({S.REJECTED})
 PRODUCT_TERMINAL = frozenset({P.REJECTED})
 

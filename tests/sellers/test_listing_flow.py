@@ -147,3 +147,61 @@ def test_halal_badge_only_with_a_bpjph_number_and_only_for_public_products(app, 
     assert 'data-testid="halal-badge"' in cards["Bolu bersertifikat"]
     assert 'data-testid="halal-badge"' not in cards["Bolu dalam proses"]
     assert 'data-testid="halal-badge"' not in cards["Bolu MUI lama"]
+
+
+def published_product(app, make, login):
+    make.reference("medan")
+    owner = make.user(Role.SELLER)
+    seller = make.seller(SellerStatus.VERIFIED, owner=owner)
+    category, unit = reference_ids(app)
+    product = make.product(seller, name="Bika ambon pandan", category_id=category, unit_id=unit, price=75000,
+                           description="Loyang 20×20 cm", capacity_per_day=30,
+                           halal_status=HalalStatus.CERTIFIED_SELF_DECLARE,
+                           halal_certificate_number="ID12110000012340925")
+    return login(owner), product, category, unit
+
+
+def test_unpublish_edit_republish_cannot_skip_curation(app, make, login):
+    client, product, category, unit = published_product(app, make, login)
+    client.post(f"/penjual/produk/{product.id}/tarik")
+    client.post(f"/penjual/produk/{product.id}", data=product_form(category, unit, price="99000", name="Nama baru"))
+    client.post(f"/penjual/produk/{product.id}/tayangkan")
+    with app.app_context():
+        live = db.session.get(Product, product.id)
+        assert (live.status, live.price, live.name) == (ProductStatus.PUBLISHED, 75000, "Bika ambon pandan")
+        revision = db.session.scalar(sa.select(ProductRevision))
+        assert revision.status is RevisionStatus.IN_REVIEW
+        assert revision.changes == {"price": 99000, "name": "Nama baru"}
+
+
+def test_setting_a_field_back_withdraws_the_pending_change(app, make, login):
+    client, product, category, unit = published_product(app, make, login)
+    client.post(f"/penjual/produk/{product.id}", data=product_form(category, unit, price="80000"))
+    client.post(f"/penjual/produk/{product.id}", data=product_form(category, unit, price="75000"))
+    with app.app_context():
+        assert db.session.scalar(sa.select(ProductRevision.status)) is RevisionStatus.WITHDRAWN
+
+
+def test_changed_claims_lose_the_checked_label_unless_checked_again(app, make, login):
+    client, product, category, unit = published_product(app, make, login)
+    with app.app_context():
+        db.session.execute(sa.update(Product).values(claims_verified_at=sa.func.current_timestamp()))
+        db.session.commit()
+    client.post(f"/penjual/produk/{product.id}", data=product_form(
+        category, unit, halal_certificate_number="ID12110000012340926"))
+    login(make.user(Role.VERIFIER)).post(f"/dinas/kurasi/produk/{product.id}/keputusan",
+                                         data={"action": "approve_revision"})
+    with app.app_context():
+        live = db.session.get(Product, product.id)
+        assert live.halal_certificate_number == "ID12110000012340926"
+        assert live.claims_verified_at is None
+
+
+def test_the_curator_can_suspend_while_a_change_is_pending(app, make, login):
+    client, product, category, unit = published_product(app, make, login)
+    client.post(f"/penjual/produk/{product.id}", data=product_form(category, unit, price="80000"))
+    response = login(make.user(Role.VERIFIER)).post(f"/dinas/kurasi/produk/{product.id}/keputusan",
+                                                    data={"action": "suspend", "reason": "Izin kedaluwarsa"})
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.get(Product, product.id).status is ProductStatus.SUSPENDED
