@@ -108,3 +108,13 @@ def test_workers_share_counters_through_redis(app_config, tmp_path):
         for pattern in (email, ip_a, ip_b):
             for key in store.scan_iter(f"*{pattern}/*"):
                 store.delete(key)
+
+
+def test_invisible_characters_or_case_do_not_open_a_fresh_counter(make, client):
+    user = make.user(Role.PPK, email="budi@uji.example")
+    variants = ["budi@uji.example", "BUDI@uji.example", "budi@uji.example\u200b", " budi@uji.example\u200b\u200b"]
+    for email in variants[:3]:
+        assert attempt(client, email, ip="203.0.113.50").status_code == 200
+    blocked = attempt(client, variants[3], password=TEST_PASSWORD, ip="203.0.113.51")
+    assert blocked.status_code == 429
+    assert user.email == "budi@uji.example"

@@ -13,6 +13,7 @@ from storefront.accounts.services import AccountError
 from storefront.extensions import db, limiter, login_manager
 from storefront.reference.models import Opd
 from storefront.web.navigation import items_for
+from storefront.web.forms import clean_text
 from storefront.web.redirects import safe_next_url
 
 bp = Blueprint("accounts", __name__)
@@ -24,8 +25,9 @@ def load_user(token: str):
 
 
 def _login_email_key() -> str:
-    # Per-account counter: the address typed in the form, normalised as the service does.
-    return "login-account:" + services.normalize_email(request.form.get("email", ""))[:254]
+    # Per-account counter: the address cleaned and normalised exactly as the form and service do,
+    # so invisible characters or case cannot open a fresh counter for the same account.
+    return "login-account:" + services.normalize_email(clean_text(request.form.get("email", "")))[:254]
 
 
 def _failed_login(response) -> bool:
