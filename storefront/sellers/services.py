@@ -35,15 +35,25 @@ def normalize_code(code: str) -> str:
     return identifiers.normalise(code or "")[:20]
 
 
-def find_invitation(*, code: str = "", nib: str = "") -> Seller | None:
-    """The invited seller behind an invitation code (dashes and case ignored) or an NIB."""
-    if code:
-        wanted = normalize_code(code)
+def find_invitation(code_or_nib: str, *, whatsapp: str = "") -> Seller | None:
+    """The invited seller behind an invitation code (dashes and case ignored) or an NIB.
+
+    An NIB is nearly public (OSS, labels), so it is enough only together with the WhatsApp
+    number the Dinas has on record for that business; otherwise the answer is None, the same
+    as for an unknown code, so the registry cannot be probed.
+    """
+    wanted = normalize_code(code_or_nib)
+    if not wanted.isdigit():
         return db.session.scalar(sa.select(Seller).where(
             sa.func.replace(Seller.invitation_code, "-", "") == wanted))
-    if nib:
-        return db.session.scalar(sa.select(Seller).where(Seller.nib == nib))
-    return None
+    seller = db.session.scalar(sa.select(Seller).where(Seller.nib == wanted))
+    try:
+        phone = identifiers.validate_phone(whatsapp) if whatsapp else ""
+    except identifiers.InvalidIdentifier:
+        phone = ""
+    if seller is None or not seller.whatsapp or phone != seller.whatsapp:
+        return None
+    return seller
 
 
 def register(seller: Seller | None, *, email: str, name: str, password: str):
@@ -52,8 +62,8 @@ def register(seller: Seller | None, *, email: str, name: str, password: str):
     Raises SellerError (field `code`) for an unknown or used invitation, AccountError otherwise.
     """
     if seller is None:
-        raise SellerError(_l("Kode undangan atau NIB tidak ditemukan di daftar binaan. Periksa lagi, "
-                             "atau hubungi Dinas."), field="code")
+        raise SellerError(_l("Kode undangan tidak ditemukan, atau NIB dan nomor WhatsApp tidak cocok dengan "
+                             "daftar binaan. Periksa lagi, atau minta kode undangan ke Dinas."), field="code")
     if seller.owner_id is not None or seller.status is not SellerStatus.INVITED:
         raise SellerError(_l("Undangan ini sudah dipakai untuk mendaftar. Silakan masuk dengan akun "
                              "yang sudah dibuat."), field="code")

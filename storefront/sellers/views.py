@@ -11,10 +11,10 @@ from storefront.accounts.signin import sign_in
 from storefront.accounts.roles import Role
 from storefront.catalog.models import Product
 from storefront.errors import DomainError
-from storefront.extensions import db
+from storefront.extensions import db, limiter
 from storefront.media import services as media
 from storefront.reference.models import Kecamatan
-from storefront.sellers import documents, identifiers, readiness, services
+from storefront.sellers import documents, readiness, services
 from storefront.sellers import workflow as wf
 from storefront.sellers.forms import DOCUMENT_LABELS, DocumentForm, ProfileForm, RegisterForm
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
@@ -30,16 +30,20 @@ def own_seller(*options) -> Seller:
     return seller or abort(404)
 
 
+def _failed(response) -> bool:
+    return response.status_code != 302
+
+
+# Guessing codes or NIB and phone pairs is slowed per address, counting only failed attempts.
 @bp.route("/daftar", methods=["GET", "POST"])
+@limiter.limit("20 per hour", methods=["POST"], deduct_when=_failed, scope="register-ip")
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("accounts.dashboard"))
     form = RegisterForm(code=request.args.get("kode", "")[:20] or None)
     if form.validate_on_submit():
-        code = form.code.data
-        nib = identifiers.normalise(code) if identifiers.normalise(code).isdigit() else ""
         try:
-            seller = services.find_invitation(nib=nib) if nib else services.find_invitation(code=code)
+            seller = services.find_invitation(form.code.data, whatsapp=form.whatsapp.data or "")
             user = services.register(seller, email=form.email.data, name=form.name.data,
                                      password=form.password.data)
         except DomainError as error:
