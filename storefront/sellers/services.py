@@ -25,8 +25,10 @@ class SellerError(DomainError):
     """A seller action was refused; the message says what to do."""
 
 
-# Legal identity is fixed once verified: changing it means a new verification by the Dinas.
-LEGAL_FIELDS = frozenset({"business_name", "legal_name", "owner_name", "nib", "npwp", "nik", "scale"})
+# Legal identity and the payment account are fixed once submitted: the Dinas checked them, and a
+# quietly changed bank account would send an OPD's payment elsewhere. Changes go through the Dinas.
+LEGAL_FIELDS = frozenset({"business_name", "legal_name", "owner_name", "nib", "npwp", "nik", "scale",
+                          "bank_name", "bank_account_number", "bank_account_holder"})
 PROFILE_FIELDS = LEGAL_FIELDS | {"is_pkp", "address", "kecamatan_id", "kelurahan", "whatsapp", "description",
                                  "bank_name", "bank_account_number", "bank_account_holder"}
 
@@ -103,8 +105,8 @@ def update_profile(seller: Seller, *, actor, values: dict) -> None:
         changed = sorted(key for key in cleaned.keys() & LEGAL_FIELDS
                          if (cleaned[key] or None) != (getattr(seller, key) or None))
         if changed:
-            raise SellerError(_l("Data legal usaha tidak dapat diubah setelah diajukan atau diverifikasi. "
-                                 "Hubungi Dinas bila ada perubahan."), field=changed[0])
+            raise SellerError(_l("Data legal usaha dan rekening tidak dapat diubah setelah diajukan atau "
+                                 "diverifikasi. Hubungi Dinas bila ada perubahan."), field=changed[0])
     if cleaned.get("nib") and db.session.scalar(
             sa.select(Seller.id).where(Seller.nib == cleaned["nib"], Seller.id != seller.id)) is not None:
         raise SellerError(_l("NIB ini sudah terdaftar untuk usaha lain. Hubungi Dinas bila ini usaha Anda."),

@@ -51,7 +51,7 @@ def test_nib_of_another_business_is_refused(app, make, login):
 def test_legal_identity_is_locked_after_submission(app, make, login):
     owner = make.user(Role.SELLER)
     seller = make.seller(SellerStatus.SUBMITTED, owner=owner, nib="9000000000555", business_name="Dapur Bika",
-                         owner_name="Rahma")
+                         owner_name="Rahma", bank_account_number="123", bank_account_holder="Rahma")
     client = login(owner)
     kecamatan = make.kecamatan()
     unchanged = client.post("/penjual/profil", data=profile(kecamatan.id, nib="9000 0000 0055 5",
@@ -59,8 +59,12 @@ def test_legal_identity_is_locked_after_submission(app, make, login):
     assert unchanged.status_code == 302
     assert seller_row(app, seller.id).whatsapp == "6281311112222"
     changed = client.post("/penjual/profil", data=profile(kecamatan.id, nib="9000000000556"))
-    assert changed.status_code == 200 and "Data legal usaha tidak dapat diubah" in changed.text
+    assert changed.status_code == 200 and "Data legal usaha dan rekening tidak dapat diubah" in changed.text
     assert seller_row(app, seller.id).nib == "9000000000555"
+    bank = client.post("/penjual/profil", data=profile(kecamatan.id, nib="9000000000555",
+                                                       bank_account_number="999888777"))
+    assert bank.status_code == 200 and "rekening tidak dapat diubah" in bank.text
+    assert seller_row(app, seller.id).bank_account_number == "123"
 
 
 def test_submit_needs_the_required_readiness_items(app, make, login):
