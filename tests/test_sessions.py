@@ -178,9 +178,10 @@ def test_generated_password_must_be_changed_first(app, make):
     opd = make.opd()
     response = admin_client.post("/admin/pengguna/baru", data={
         "email": "staf.baru@uji.example", "name": "Staf Baru", "role": "pemesan", "opd_id": str(opd.id)})
-    assert response.status_code == 302
-    flashed = admin_client.get("/admin/pengguna").text
-    password = flashed.split("Kata sandi sementara: ")[1].split(" ")[0]
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    password = response.text.split('data-testid="temporary-password">')[1].split("<")[0]
+    assert password not in repr(admin_client.get_cookie("etalase_session").value)
     newcomer = app.test_client()
     response = sign_in(newcomer, "staf.baru@uji.example", password)
     assert response.headers["Location"] == "/akun/kata-sandi"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -63,10 +63,7 @@ def user_new():
             form.apply_error(error)
         else:
             db.session.commit()
-            flash(_("Akun %(email)s dibuat. Kata sandi sementara: %(password)s — berikan kepada "
-                    "pemiliknya; ia harus menggantinya saat pertama masuk.",
-                    email=user.email, password=password), "success")
-            return redirect(url_for("admin.user_list"))
+            return _show_password(user, password, created=True)
     return render_template("admin/user_form.html", form=form, user=None)
 
 
@@ -113,6 +110,13 @@ def user_reset_password(user_id: int):
     user = _get_user(user_id)
     password = accounts.reset_password(user, actor=current_user)
     db.session.commit()
-    flash(_("Kata sandi sementara baru untuk %(email)s: %(password)s", email=user.email, password=password),
-          "success")
-    return redirect(url_for("admin.user_edit", user_id=user.id))
+    return _show_password(user, password, created=False)
+
+
+def _show_password(user: User, password: str, *, created: bool):
+    """The temporary password, once, in this response only: a flash would travel in the session
+    cookie, which is signed but not encrypted. The page is never stored by a cache."""
+    response = make_response(render_template("admin/user_password.html", user=user, password=password,
+                                             created=created))
+    response.headers["Cache-Control"] = "no-store"
+    return response
