@@ -194,3 +194,15 @@ def test_generated_password_must_be_changed_first(app, make):
     with app.app_context():
         assert db.session.scalar(sa.select(User.must_change_password).where(
             User.email == "staf.baru@uji.example")) is False
+
+
+def test_a_business_owner_keeps_the_seller_role(app, make, login):
+    from storefront.sellers.workflow import SellerStatus
+
+    owner = make.user(Role.SELLER)
+    make.seller(SellerStatus.VERIFIED, owner=owner)
+    admin = login(make.user(Role.ADMIN))
+    response = admin.post(f"/admin/pengguna/{owner.id}", data={"name": "Pemilik", "role": "verifier", "opd_id": ""})
+    assert response.status_code == 200 and "pemilik usaha binaan" in response.text
+    with app.app_context():
+        assert db.session.get(User, owner.id).role is Role.SELLER

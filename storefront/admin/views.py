@@ -11,6 +11,7 @@ from storefront.accounts import permissions
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
+from storefront.admin import services as admin_services
 from storefront.admin.forms import UserEditForm, UserForm
 from storefront.errors import DomainError
 from storefront.extensions import db
@@ -75,7 +76,7 @@ def user_edit(user_id: int):
     form.set_opd_choices(_active_opds())
     if form.validate_on_submit():
         try:
-            accounts.update_user(user, actor=current_user, name=form.name.data,
+            admin_services.update_user(user, actor=current_user, name=form.name.data,
                                  role=Role(form.role.data), opd_id=form.opd_id.data)
         except DomainError as error:
             db.session.rollback()

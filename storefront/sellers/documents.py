@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
@@ -93,9 +94,20 @@ def _file_content(upload) -> tuple[bytes, str]:
     return processed.derivatives[-1].data, "image/webp"
 
 
-def remove_document(document: SellerDocument, *, seller: Seller) -> None:
-    """Only while the profile is still being prepared; afterwards the Dinas keeps what it checked."""
+def remove_document(document: SellerDocument, *, seller: Seller) -> str:
+    """Only while the profile is still being prepared; afterwards the Dinas keeps what it checked.
+
+    Returns the file key: call `delete_file_if_unused` with it after the commit.
+    """
     if seller.status not in wf.SELLER_EDITABLE:
         raise SellerError(_l("Dokumen tidak dapat dihapus setelah profil diajukan."))
+    key = document.file_key
     db.session.delete(document)
     db.session.flush()
+    return key
+
+
+def delete_file_if_unused(key: str) -> bool:
+    """Remove a document's file once no row refers to it (personal data is not kept for nothing)."""
+    in_use = db.session.scalar(sa.select(SellerDocument.id).where(SellerDocument.file_key == key).limit(1))
+    return False if in_use is not None else document_storage().delete(key)

@@ -158,12 +158,13 @@ def send_document(document: SellerDocument):
 def document_delete(document_id: int):
     seller, document = _own_document(document_id)
     try:
-        documents.remove_document(document, seller=seller)
+        key = documents.remove_document(document, seller=seller)
     except DomainError as error:
         db.session.rollback()
         flash(str(error), "danger")
     else:
         db.session.commit()
+        documents.delete_file_if_unused(key)  # after the commit: a rollback must keep the file
         flash(_("Dokumen dihapus."), "success")
     return redirect(url_for("sellers.document_list"))
 

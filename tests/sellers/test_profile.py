@@ -76,3 +76,26 @@ def test_submit_needs_the_required_readiness_items(app, make, login):
     assert "Foto atau PDF dokumen NIB" in client.get("/penjual").text
     with app.app_context():
         assert db.session.scalar(sa.select(Seller.submitted_at).where(Seller.id == seller.id)) is None
+
+
+def test_deleting_a_document_removes_its_file(app, make, login, tmp_path):
+    import io
+    from pathlib import Path
+
+    from PIL import Image
+
+    owner = make.user(Role.SELLER)
+    make.seller(SellerStatus.REGISTERED, owner=owner)
+    client = login(owner)
+    photo = io.BytesIO()
+    Image.new("RGB", (500, 400), "white").save(photo, "JPEG")
+    photo.seek(0)
+    client.post("/penjual/dokumen", data={"kind": "nib", "number": "9000000000555", "file": (photo, "nib.jpg")},
+                content_type="multipart/form-data")
+    files = [p for p in Path(app.config["DOCUMENT_ROOT"]).rglob("*") if p.is_file()]
+    assert len(files) == 1
+    from storefront.sellers.models import SellerDocument
+    with app.app_context():
+        document_id = db.session.scalar(sa.select(SellerDocument.id))
+    assert client.post(f"/penjual/dokumen/{document_id}/hapus").status_code == 302
+    assert not files[0].exists()
