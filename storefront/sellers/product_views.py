@@ -85,6 +85,12 @@ def product_new():
 def product_edit(product_id: int):
     seller, product = _own_product(product_id)
     form = _form(product)
+    revision = listings.pending_revision(product)
+    if revision is not None and request.method == "GET":
+        # The seller edits the pending version, not the live one: nothing asked for gets lost.
+        for key, value in revision.changes.items():
+            if key in form._fields:
+                form[key].data = value if value is not None else ""
     if form.validate_on_submit():
         try:
             revision = listings.update_product(product, seller=seller, actor=current_user, values=form.values(),

@@ -205,3 +205,11 @@ def test_the_curator_can_suspend_while_a_change_is_pending(app, make, login):
     assert response.status_code == 302
     with app.app_context():
         assert db.session.get(Product, product.id).status is ProductStatus.SUSPENDED
+
+
+def test_the_edit_form_shows_the_pending_version(app, make, login):
+    client, product, category, unit = published_product(app, make, login)
+    client.post(f"/penjual/produk/{product.id}", data=product_form(category, unit, price="80000"))
+    page = client.get(f"/penjual/produk/{product.id}").text
+    assert 'name="price" required type="number" value="80000"' in page or 'value="80000"' in page
+    assert "menunggu kurasi Dinas" in page
