@@ -17,110 +17,37 @@ whether or not the file carries a cached result. (With `data_only=True` a formul
 was never cached, as in files written by scripts, reads as an empty cell: a formula would pass
 as "no NIB".) A text cell starting with "=" is a problem in CSV files too, as the first line of
 defence against spreadsheet formula injection when the registry is exported again later.
+
+Reading the bytes (CSV decoding, workbooks, size bounds) and the download templates live in
+registry_files; the columns and checking one entry's values in registry_rows. Every name they
+held here before is still importable from this module.
 """
 from __future__ import annotations
 
-import csv
-import io
-import re
-import unicodedata
-import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 
 from flask_babel import lazy_gettext as _l
 
-from storefront.sellers import identifiers
-from storefront.sellers.identifiers import InvalidIdentifier
+from storefront.sellers.registry_files import (MAX_BYTES, MAX_COLUMNS, MAX_XLSX_UNCOMPRESSED, OLE_MAGIC,
+                                               TEMPLATE_EXAMPLE, TEXT_COLUMNS, UTF8_BOM, XLSX_MAGIC, _csv_records,
+                                               _FileProblem, _xlsx_records, template_csv, template_xlsx)
+from storefront.sellers.registry_rows import (_ALIASES, COLUMN_BY_KEY, COLUMNS, HEADER_SCAN_ROWS, MAX_CELL_LENGTH,
+                                              MSG_REQUIRED, REQUIRED_HEADERS, Column, KecamatanLookup, _recognised,
+                                              cell_text, check_values, clean_cell, column_letter, header_key,
+                                              msg_cell_too_long, msg_formula, msg_kecamatan, msg_nib_exists,
+                                              msg_nib_lost_zero, msg_nib_scientific, msg_nib_twice, msg_too_long)
 
-MAX_BYTES = 2 * 1024 * 1024
+__all__ = [  # everything importable from here before the split into registry_files and registry_rows
+    "MAX_BYTES", "MAX_ROWS", "MAX_CELL_LENGTH", "MAX_COLUMNS", "HEADER_SCAN_ROWS", "MAX_XLSX_UNCOMPRESSED",
+    "XLSX_MAGIC", "OLE_MAGIC", "UTF8_BOM", "Column", "COLUMNS", "COLUMN_BY_KEY", "REQUIRED_HEADERS",
+    "MSG_REQUIRED", "msg_too_long", "msg_formula", "msg_cell_too_long", "msg_nib_scientific", "msg_nib_lost_zero",
+    "msg_kecamatan", "msg_nib_twice", "msg_nib_exists", "Problem", "RegistryRow", "RegistryPreview",
+    "KecamatanLookup", "clean_cell", "cell_text", "check_values", "header_key", "column_letter", "parse_registry",
+    "TEMPLATE_EXAMPLE", "TEXT_COLUMNS", "template_csv", "template_xlsx",
+]
+
 MAX_ROWS = 5_000
-MAX_CELL_LENGTH = 200
-MAX_COLUMNS = 100  # columns read from a workbook row; a sheet is never read wider than this
-HEADER_SCAN_ROWS = 10  # a title row or two above the column headers is common
-MAX_XLSX_UNCOMPRESSED = 40 * 1024 * 1024  # a 2 MB zip that inflates beyond this is refused
-
-XLSX_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .doc)
-UTF8_BOM = b"\xef\xbb\xbf"
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # the value's name in RegistryRow.values and in forms
-    header: str  # the canonical header, as the template and messages write it
-    aliases: tuple[str, ...]  # normalised header names accepted for this column
-    required: bool = False
-    max_length: int = MAX_CELL_LENGTH  # the database column's width
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("business_name", "nama_usaha",
-           ("nama_usaha", "usaha", "nama_umkm", "umkm", "nama_toko", "nama_perusahaan", "nama_badan_usaha"),
-           required=True, max_length=120),
-    Column("owner_name", "nama_pemilik",
-           ("nama_pemilik", "pemilik", "nama_pemilik_usaha", "nama_pelaku_usaha", "pelaku_usaha",
-            "penanggung_jawab"),
-           required=True, max_length=120),
-    Column("nib", "nib", ("nib", "no_nib", "nomor_nib", "nomor_induk_berusaha")),
-    Column("kecamatan", "kecamatan",
-           ("kecamatan", "kec", "nama_kecamatan", "kode_kecamatan", "kecamatan_kode")),
-    Column("whatsapp", "telepon",
-           ("telepon", "telp", "tlp", "no_telp", "no_telepon", "nomor_telepon", "hp", "no_hp", "nomor_hp",
-            "whatsapp", "wa", "no_wa", "nomor_wa", "nomor_whatsapp", "telepon_whatsapp", "telepon_wa",
-            "hp_wa", "no_hp_wa")),
-    Column("address", "alamat", ("alamat", "alamat_usaha", "alamat_lengkap")),
-    Column("category", "kategori", ("kategori", "kategori_usaha", "jenis_usaha", "bidang_usaha", "sektor"),
-           max_length=80),
-)
-COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
-_ALIASES = {alias: column for column in COLUMNS for alias in column.aliases}
-REQUIRED_HEADERS = tuple(column.header for column in COLUMNS if column.required)
-
-# --- messages (lazily translated; Indonesian is the source language) ----------------------------
-
-MSG_REQUIRED = _l("Wajib diisi.")
-
-
-def msg_too_long(limit: int):
-    # The WTForms message of storefront/web/forms.py, so that forms and files say the same.
-    return _l("Isian maksimal %(max)d karakter.", max=limit)
-
-
-def msg_formula(formula: str):
-    return _l("Sel ini berisi rumus (%(formula)s). Rumus tidak dihitung: salin kolomnya lalu tempel sebagai "
-              "nilai (Tempel Spesial > Nilai), atau ketik isinya langsung.", formula=formula)
-
-
-def msg_cell_too_long(length: int):
-    return _l("Isi sel ini %(length)s karakter; paling banyak %(max)d karakter.",
-              length=_thousands(length), max=MAX_CELL_LENGTH)
-
-
-def msg_nib_scientific(value: str):
-    return _l("NIB tertulis sebagai angka ilmiah (%(value)s), sehingga angka-angkanya sudah hilang. Di Excel, "
-              "format kolom NIB sebagai Teks lalu ketik ulang NIB-nya.", value=value)
-
-
-def msg_nib_lost_zero(length: int):
-    return _l("NIB ini hanya %(length)s angka, mungkin angka 0 di depannya hilang karena kolom NIB diformat "
-              "sebagai angka. Format kolom NIB sebagai Teks lalu ketik ulang NIB-nya.", length=str(length))
-
-
-def msg_kecamatan(value: str, example: str, code: str):
-    return _l("Kecamatan \u201c%(value)s\u201d tidak dikenal. Tulis nama kecamatan (misalnya %(example)s) atau "
-              "kodenya (misalnya %(code)s).", value=value, example=example, code=code)
-
-
-def msg_nib_twice(rows: str):
-    return _l("NIB ini juga ada di baris %(rows)s berkas ini. Satu NIB hanya untuk satu usaha.", rows=rows)
-
-
-def msg_nib_exists(name: str):
-    return _l("NIB ini sudah ada di daftar binaan (%(name)s). Hapus baris ini dari berkas, atau ubah data yang "
-              "sudah ada di daftar.", name=name)
-
 
 # --- the result -------------------------------------------------------------------------------------
 
@@ -194,168 +121,7 @@ class RegistryPreview:
         return self
 
 
-# --- kecamatan -----------------------------------------------------------------------------------
-
-class KecamatanLookup:
-    """Find a known kecamatan by name ("Medan Kota", "kec. medan kota") or Kemendagri code
-    ("12.71.01", "127101"). `known` holds objects with `id`, `code` and `name`."""
-
-    _PREFIX = re.compile(r"^(?:kecamatan|kec)\b\.?\s*", re.I)
-
-    def __init__(self, known: Iterable):
-        self.known = list(known)
-        self._by_name = {self._name_key(k.name): k for k in self.known}
-        self._by_code = {self._code_key(k.code): k for k in self.known if self._code_key(k.code)}
-
-    @classmethod
-    def _name_key(cls, text: str) -> str:
-        text = cls._PREFIX.sub("", unicodedata.normalize("NFKC", text).strip())
-        return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
-
-    @staticmethod
-    def _code_key(text: str) -> str:
-        digits = re.sub(r"[\s.\-/]", "", text)
-        return digits if digits.isascii() and digits.isdigit() else ""
-
-    def find(self, text: str):
-        code = self._code_key(text)
-        if code:
-            return self._by_code.get(code)
-        return self._by_name.get(self._name_key(text))
-
-    @property
-    def example(self) -> tuple[str, str]:
-        if not self.known:
-            return "Medan Kota", "12.71.01"
-        first = min(self.known, key=lambda k: k.code)
-        return first.name, first.code
-
-
-# --- checking values (shared with the form and the services) ---------------------------------------
-
-_PLACEHOLDER = re.compile(r"^[-\u2010-\u2015.\s]+$")  # "-", "—", "." : the spreadsheet way of "none"
-_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?E\+?\d+$", re.I)
-_INVISIBLE = {"Cc", "Cf"}
-
-
-def clean_cell(value) -> str:
-    """A cell as text: invisible characters removed (tabs and line breaks become spaces), trimmed."""
-    if value is None:
-        return ""
-    text = cell_text(value)
-    kept = "".join(" " if ch in "\t\r\n" else ch for ch in text
-                   if ch in "\t\r\n" or unicodedata.category(ch) not in _INVISIBLE)
-    return " ".join(kept.split())
-
-
-def cell_text(value) -> str:
-    """What a workbook cell holds, as the text a person would type for it."""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def check_values(raw: Mapping[str, str], *, kecamatan: KecamatanLookup | None = None,
-                 numeric: Iterable[str] = ()) -> tuple[dict[str, object], list[tuple[str, object]]]:
-    """Validate and normalise one entry of the registry.
-
-    `raw` maps column keys to cleaned text; only the keys present are checked (a form without a
-    kecamatan box leaves it out). `numeric` names the keys that were number cells in a workbook
-    (their leading zeros are gone). Returns (values, [(key, message), ...]).
-    """
-    values: dict[str, object] = {}
-    problems: list[tuple[str, object]] = []
-    numeric = set(numeric)
-    for key, text in raw.items():
-        column = COLUMN_BY_KEY[key]
-        text = text or ""
-        if text.startswith("="):
-            problems.append((key, msg_formula(_shorten(text))))
-            continue
-        if len(text) > MAX_CELL_LENGTH:
-            problems.append((key, msg_cell_too_long(len(text))))
-            continue
-        if _PLACEHOLDER.match(text):
-            text = ""
-        if not text:
-            if column.required:
-                problems.append((key, MSG_REQUIRED))
-            values[key] = None if key in ("nib", "kecamatan") else ""
-            continue
-        if len(text) > column.max_length:
-            problems.append((key, msg_too_long(column.max_length)))
-            continue
-        try:
-            values[key] = _normalise(key, text, kecamatan=kecamatan, numeric=key in numeric)
-        except InvalidIdentifier as error:
-            problems.append((key, error.message))
-    return values, problems
-
-
-def _normalise(key: str, text: str, *, kecamatan: KecamatanLookup | None, numeric: bool):
-    if key == "nib":
-        if _SCIENTIFIC.match(text):
-            raise InvalidIdentifier(msg_nib_scientific(text), "nib")
-        digits = identifiers.normalise(text)
-        if numeric and digits.isdigit() and len(digits) < 13:
-            raise InvalidIdentifier(msg_nib_lost_zero(len(digits)), "nib")
-        return identifiers.validate_nib(text)
-    if key == "whatsapp":
-        return identifiers.validate_phone(text)
-    if key == "kecamatan":
-        found = kecamatan.find(text) if kecamatan is not None else None
-        if found is None:
-            name, code = kecamatan.example if kecamatan is not None else ("Medan Kota", "12.71.01")
-            raise InvalidIdentifier(msg_kecamatan(_shorten(text), name, code), "kecamatan")
-        return found
-    return text
-
-
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
-# --- headers ---------------------------------------------------------------------------------------
-
-def header_key(text: str) -> str:
-    """`Nama Usaha*`, `NAMA_USAHA`, `nama usaha (wajib)` -> `nama_usaha`."""
-    text = unicodedata.normalize("NFKC", clean_cell(text)).casefold()
-    text = re.sub(r"[^0-9a-z]+", "_", text).strip("_")
-    return re.sub(r"_(?:wajib|opsional|optional|boleh_kosong)$", "", text)
-
-
-def _recognised(cells: list[str]) -> dict[int, Column]:
-    return {index: _ALIASES[header_key(cell)] for index, cell in enumerate(cells)
-            if header_key(cell) in _ALIASES}
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
-# --- reading files ---------------------------------------------------------------------------------
-
-class _FileProblem(Exception):
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
+# --- reading a file into a preview ------------------------------------------------------------------
 
 def parse_registry(data: bytes, filename: str = "", *, kecamatan: Iterable = (),
                    existing_nibs: Mapping[str, str] | Iterable[str] = ()) -> RegistryPreview:
@@ -392,101 +158,7 @@ def parse_registry(data: bytes, filename: str = "", *, kecamatan: Iterable = (),
     return preview
 
 
-def _csv_records(data: bytes, preview: RegistryPreview) -> Iterator[tuple[int, list, set]]:
-    text = _decode(data, preview)
-    delimiter = _detect_delimiter(text)
-    preview.delimiter = delimiter
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-
-    def records():
-        number = 0
-        try:
-            for record in reader:
-                number += 1
-                yield number, record, set()
-        except csv.Error as error:
-            raise _FileProblem(_l("Baris %(row)s berkas CSV ini rusak (%(error)s). Buka di Excel lalu simpan "
-                                  "lagi sebagai CSV.", row=str(number + 1), error=str(error))) from error
-
-    return records()
-
-
-def _decode(data: bytes, preview: RegistryPreview) -> str:
-    if data.startswith(UTF8_BOM):
-        data = data[len(UTF8_BOM):]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        raise _FileProblem(_l("Berkas ini bukan teks CSV yang bisa dibaca (mungkin gambar, PDF, atau teks "
-                              "UTF-16). Di Excel, pilih Simpan Sebagai > CSV UTF-8, atau unggah berkas .xlsx."))
-    try:
-        text = data.decode("utf-8")
-        preview.encoding = "utf-8"
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-            preview.encoding = "cp1252"
-        except UnicodeDecodeError as error:
-            raise _FileProblem(_l("Huruf-huruf di berkas ini tidak bisa dibaca. Di Excel, pilih Simpan Sebagai "
-                                  "> CSV UTF-8, lalu unggah lagi.")) from error
-    text = text.rstrip("\x1a")  # an old DOS end-of-file mark
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\r\n" for ch in text):
-        raise _FileProblem(_l("Berkas ini bukan teks CSV yang bisa dibaca (berisi karakter biner). Unggah "
-                              "berkas CSV atau Excel (.xlsx) yang berisi daftar UMKM binaan."))
-    return text
-
-
-def _detect_delimiter(text: str) -> str:
-    """The delimiter that makes the most known column headers appear in the first rows."""
-    head = "\n".join(text.splitlines()[:HEADER_SCAN_ROWS])
-    best, best_score = ",", (-1, -1)
-    for delimiter in (",", ";", "\t"):
-        try:
-            rows = list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter, strict=False))
-        except csv.Error:
-            continue
-        recognised = max((len(_recognised(row)) for row in rows), default=0)
-        widest = max((len(row) for row in rows), default=0)
-        if (recognised, widest) > best_score:
-            best, best_score = delimiter, (recognised, widest)
-    return best
-
-
-def _xlsx_records(data: bytes, preview: RegistryPreview) -> Iterator[tuple[int, list, set]]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise _FileProblem(_l("Berkas Excel ini rusak atau tidak lengkap. Buka di Excel, simpan lagi sebagai "
-                              ".xlsx, lalu unggah.")) from error
-    if inflated > MAX_XLSX_UNCOMPRESSED:
-        raise _FileProblem(_l("Isi berkas Excel ini terlalu besar untuk dibaca. Hapus lembar (sheet) dan "
-                              "kolom yang tidak perlu, atau pecah menjadi beberapa berkas."))
-    try:
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        sheet = workbook.worksheets[0]
-        preview.sheet = sheet.title
-    except Exception as error:  # noqa: BLE001  (a malformed workbook raises many kinds of errors)
-        raise _FileProblem(_l("Berkas Excel ini tidak bisa dibaca. Buka di Excel, simpan lagi sebagai .xlsx "
-                              "(Buku Kerja Excel), lalu unggah.")) from error
-
-    def records():
-        try:
-            for number, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
-                cells = list(row)
-                numeric = {i for i, value in enumerate(cells)
-                           if isinstance(value, (int, float)) and not isinstance(value, bool)}
-                yield number, cells, numeric
-        except _FileProblem:
-            raise
-        except Exception as error:  # noqa: BLE001
-            raise _FileProblem(_l("Berkas Excel ini rusak di tengah jalan dan tidak bisa dibaca sampai habis. "
-                                  "Buka di Excel, simpan lagi sebagai .xlsx, lalu unggah.")) from error
-        finally:
-            workbook.close()
-
-    return records()
-
+# --- the rows: header, columns, entries, duplicate NIBs ---------------------------------------------
 
 def _read_rows(records: Iterator[tuple[int, list, set]], preview: RegistryPreview,
                kecamatan: KecamatanLookup) -> None:
@@ -591,53 +263,3 @@ def _check_duplicates(preview: RegistryPreview, existing_nibs) -> None:
                 others = ", ".join(str(other.number) for other in rows if other is not row)
                 row.problems.append(Problem(msg_nib_twice(others), row=row.number, column=header,
                                             cell=f"{letter}{row.number}"))
-
-
-# --- the template offered for download ----------------------------------------------------------------
-
-TEMPLATE_EXAMPLE = {  # fictional (reference/domain-indonesia.md §10): the Dinas overwrites it
-    "business_name": "Dapur Bika Tiga Saudara", "owner_name": "Rahmawati Lubis", "nib": "",
-    "whatsapp": "0812-0000-0001", "address": "Jl. Contoh No. 1", "category": "Makanan",
-}
-TEXT_COLUMNS = ("nib", "whatsapp")  # typed as text in Excel, or NIBs lose digits (9,00E+12)
-
-
-def template_csv(kecamatan_example: str = "Medan Kota") -> bytes:
-    """Semicolon-separated UTF-8 with BOM: what Excel set to Indonesian opens in columns."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([column.header for column in COLUMNS])
-    example = {**TEMPLATE_EXAMPLE, "kecamatan": kecamatan_example}
-    writer.writerow([example.get(column.key, "") for column in COLUMNS])
-    return UTF8_BOM + out.getvalue().encode("utf-8")
-
-
-def template_xlsx(kecamatan_example: str = "Medan Kota", notes: Iterable[str] = ()) -> bytes:
-    """A workbook whose NIB and phone columns are text (leading zeros and all 13 digits survive)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Binaan"
-    sheet.append([column.header for column in COLUMNS])
-    example = {**TEMPLATE_EXAMPLE, "kecamatan": kecamatan_example}
-    sheet.append([example.get(column.key, "") for column in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, column in enumerate(COLUMNS):
-        letter = column_letter(index)
-        sheet.column_dimensions[letter].width = 16 if column.key in TEXT_COLUMNS else 28
-        if column.key in TEXT_COLUMNS:
-            sheet.column_dimensions[letter].number_format = "@"
-            for row in range(2, 1002):
-                sheet[f"{letter}{row}"].number_format = "@"
-    sheet.freeze_panes = "A2"
-    if notes:
-        help_sheet = workbook.create_sheet("Petunjuk")
-        for line in notes:
-            help_sheet.append([str(line)])
-        help_sheet.column_dimensions["A"].width = 110
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
