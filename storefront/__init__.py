@@ -8,7 +8,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from storefront import cli, config, errors, extensions, i18n, security
+from storefront.catalog import urls as catalog_urls
 from storefront.sellers import labels
+from storefront.web import page_cache
 from storefront.config import PROJECT_ROOT
 
 
@@ -33,6 +35,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     _register_blueprints(app)
     i18n.init_app(app)
     labels.init_app(app)
+    catalog_urls.init_app(app)
+    page_cache.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -54,6 +58,7 @@ def _register_blueprints(app: Flask) -> None:
     from storefront.accounts.views import bp as accounts_bp
     from storefront.admin import reference_views  # noqa: F401  (adds its routes to admin's bp)
     from storefront.admin.views import bp as admin_bp
+    from storefront.catalog import page_views, seo  # noqa: F401  (add their routes to catalog's bp)
     from storefront.catalog.views import bp as catalog_bp
     from storefront.media.views import bp as media_bp
     from storefront.sellers.curation_views import bp as curation_bp

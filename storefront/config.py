@@ -83,6 +83,8 @@ def from_environment(environ: os._Environ | dict, instance_path: str) -> dict:
         "MAIL_USE_TLS": _bool(environ.get("MAIL_USE_TLS"), default=True),
         "MAIL_DEFAULT_SENDER": environ.get("MAIL_DEFAULT_SENDER", "etalase@localhost"),
         "ETALASE_CITY": environ.get("ETALASE_CITY", "medan"),
+        # Anonymous public pages are kept this long at most (any change empties them); 0 = off.
+        "PAGE_CACHE_SECONDS": int(environ.get("ETALASE_PAGE_CACHE_SECONDS") or 600),
         "ETALASE_DEMO": _bool(environ.get("ETALASE_DEMO")),
         "BABEL_DEFAULT_TIMEZONE": environ.get("ETALASE_TIMEZONE", "Asia/Jakarta"),
     }
@@ -123,11 +125,19 @@ class Defaults:
     PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # tests lower the work factor; hashes keep theirs
 
 
+# The typo fallback (catalog/search.py) accepts names whose words are this close to the query
+# (pg_trgm word similarity; 0.6 by default misses one-letter slips in short words like "kertsa").
+POSTGRES_OPTIONS = "-c pg_trgm.word_similarity_threshold=0.5"
+
+
 def load(app, overrides: dict | None = None) -> None:
     """Fill app.config: defaults, then the environment, then `overrides` (tests)."""
     app.config.from_object(Defaults)
     app.config.update(from_environment(os.environ, app.instance_path))
     app.config.update(overrides or {})
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+                                                   "connect_args": {"options": POSTGRES_OPTIONS}}
     env = app.config["ETALASE_ENV"]
     if env not in ENVIRONMENTS:
         raise ConfigError(f"ETALASE_ENV must be one of {ENVIRONMENTS}, not {env!r}.")

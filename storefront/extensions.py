@@ -28,6 +28,14 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
+
+
+def schema_object_included(name, type_, parent_names) -> bool:
+    """Alembic compares the ORM models with the database, except the full-text index objects
+    that catalog/search_index.py keeps beside them (FTS5 tables, GIN expression indexes)."""
+    from storefront.catalog.search_index import is_search_index_object
+
+    return not is_search_index_object(name)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
@@ -48,7 +56,8 @@ def select_locale() -> str:
 
 def init_app(app, *, migrations_dir) -> None:
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(migrations_dir), render_as_batch=True, compare_type=True)
+    migrate.init_app(app, db, directory=str(migrations_dir), render_as_batch=True, compare_type=True,
+                     include_name=schema_object_included)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Silakan masuk untuk membuka halaman ini.")

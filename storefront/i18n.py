@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from babel.numbers import format_decimal
 from flask import Blueprint, current_app, make_response, redirect, request, url_for
-from flask_babel import format_date, format_time
+from flask_babel import format_date, format_time, get_locale
 
 from storefront.web.redirects import safe_next_url
 
@@ -19,6 +19,13 @@ def rupiah(amount: int | None) -> str:
         return ""
     sign = "-" if amount < 0 else ""
     return f"{sign}Rp{format_decimal(abs(int(amount)), format='#,##0', locale='id_ID')}"
+
+
+def number(value: int | None) -> str:
+    """A count with the visitor's grouping: 12.345 in Indonesian, 12,345 in English."""
+    if value is None:
+        return ""
+    return format_decimal(int(value), format="#,##0", locale=str(get_locale() or "id"))
 
 
 def long_date(value: date | datetime | None) -> str:
@@ -49,5 +56,6 @@ def set_language(code: str):
 def init_app(app) -> None:
     app.register_blueprint(bp)
     app.add_template_filter(rupiah)
+    app.add_template_filter(number)
     app.add_template_filter(long_date)
     app.add_template_filter(date_time)

@@ -28,6 +28,7 @@ from storefront.accounts.models import AuthSession, User
 from storefront.accounts.roles import Role
 from storefront.admin.reference_views import KINDS
 from storefront.catalog.models import Product
+from storefront.catalog.urls import slugify
 from storefront.extensions import db
 from storefront.media.services import store_upload
 from storefront.reference.models import Category, Kecamatan, Opd, Unit
@@ -48,6 +49,17 @@ VERIFIER = frozenset({Role.VERIFIER})  # decide
 # THE access table: every endpoint of the app (static files excepted) and who may use it.
 ACCESS: dict[str, object] = {
     "catalog.home": PUBLIC,
+    "catalog.listing": PUBLIC,
+    "catalog.category": PUBLIC,
+    "catalog.search": PUBLIC,
+    "catalog.search_alias": PUBLIC,
+    "catalog.product": PUBLIC,  # published products of verified sellers only (tests/catalog)
+    "catalog.seller": PUBLIC,   # verified sellers only
+    "catalog.compare": PUBLIC,
+    "catalog.sitemap_index": PUBLIC,
+    "catalog.sitemap_products": PUBLIC,
+    "catalog.sitemap_pages": PUBLIC,
+    "catalog.robots": PUBLIC,
     "media.serve": PUBLIC,  # role-free; which image whom may see is object-level (tests/media)
     "i18n.set_language": PUBLIC,
     "accounts.login": PUBLIC,
@@ -97,6 +109,7 @@ UNLISTED = {"static", "bootstrap.static"}
 
 # Allowed GETs answer 200, except these, which redirect: (endpoint, who) -> path.
 GET_REDIRECTS = {
+    ("catalog.search_alias", "anyone"): "/cari",         # the English address of the search page
     ("i18n.set_language", "anyone"): "/",               # sets the cookie, goes back (home by default)
     ("accounts.login", "signed-in"): "/dasbor",          # already signed in: straight to the dashboard
     ("sellers.register", "signed-in"): "/dasbor",
@@ -114,6 +127,10 @@ FIRST = "<first row id>"               # the first row of the reference kind in 
 REGISTRY_ENTRY = "<registry_entry>"    # an invited business in the binaan registry (no owner yet)
 OWN_PRODUCT = "<own_product>"          # a draft listing (with one photo) of the seller account
 REVIEW_PRODUCT = "<review_product>"    # a listing of a verified business waiting for curation
+PUBLIC_PRODUCT = "<public_product>"    # a published listing of a verified business
+PUBLIC_PRODUCT_SLUG = "<public_product_slug>"
+PUBLIC_SELLER = "<public_seller>"      # that verified business
+PUBLIC_SELLER_SLUG = "<public_seller_slug>"
 REFERENCE_MODELS = {"kecamatan": Kecamatan, "opd": Opd, "kategori": Category, "satuan": Unit}
 
 # A valid submission of each reference form, for a new row and for editing the first row.
@@ -168,6 +185,8 @@ class World:
     def resolve(self, value, args):
         if value == FIRST:
             return self.first[args["kind_name"]]
+        if isinstance(value, list):
+            return [self.refs.get(item, item) for item in value]
         return self.refs.get(value, value)
 
     def user(self, principal) -> User:
@@ -191,6 +210,7 @@ def build_world(app, make, sign_in) -> World:
     logo_id, logo_key = stored_image(app, target)
     verified = make.seller(SellerStatus.VERIFIED, logo_image_id=logo_id)  # so its logo is public
     review_product = make.product(verified, status=ProductStatus.IN_REVIEW, submitted_at=utcnow())
+    public_product = make.product(verified, status=ProductStatus.PUBLISHED)
     own_product = make.product(own, status=ProductStatus.DRAFT, published_at=None)
     add_photo(app, own_product.id, users[Role.SELLER].id)
     refs = {
@@ -204,6 +224,10 @@ def build_world(app, make, sign_in) -> World:
         "own_seller": own.id,
         "invitation": invited.invitation_code,
         REGISTRY_ENTRY: invited.id,
+        PUBLIC_PRODUCT: public_product.id,
+        PUBLIC_PRODUCT_SLUG: slugify(public_product.name),
+        PUBLIC_SELLER: verified.id,
+        PUBLIC_SELLER_SLUG: slugify(verified.business_name),
     }
     world = World(app=app, users=users, target=target, opd=opd, first=first, refs=refs)
     world.clients = {None: app.test_client(), **{role: sign_in(user) for role, user in users.items()}}
@@ -326,6 +350,17 @@ def test_role_guards_agree_with_the_table(app):
 
 GET_CASES = [
     ("catalog.home", {}),
+    ("catalog.listing", {}),
+    ("catalog.category", {"slug": "kuliner"}),
+    ("catalog.search", {"q": "produk"}),
+    ("catalog.search_alias", {"q": "produk"}),
+    ("catalog.product", {"product_id": PUBLIC_PRODUCT, "slug": PUBLIC_PRODUCT_SLUG}),
+    ("catalog.seller", {"seller_id": PUBLIC_SELLER, "slug": PUBLIC_SELLER_SLUG}),
+    ("catalog.compare", {"p": [PUBLIC_PRODUCT, OWN_PRODUCT]}),
+    ("catalog.sitemap_index", {}),
+    ("catalog.sitemap_products", {"chunk": 0}),
+    ("catalog.sitemap_pages", {}),
+    ("catalog.robots", {}),
     ("media.serve", {"key": IMAGE}),
     ("i18n.set_language", {"code": "en"}),
     ("accounts.login", {}),

@@ -8,7 +8,8 @@ from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
 from storefront import create_app
-from storefront.extensions import db
+from storefront.catalog.search_index import is_search_index_object
+from storefront.extensions import db, schema_object_included
 from tests.conftest import base_config
 
 
@@ -33,13 +34,15 @@ def empty_app(database_url, tmp_path):
 
 def differences(app, metadata=None) -> list:
     with app.app_context(), db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(conn, opts={"compare_type": True,
+                                                        "include_name": schema_object_included})
         return compare_metadata(context, metadata if metadata is not None else db.metadata)
 
 
 def table_names(app) -> set[str]:
     with app.app_context():
-        return set(sa.inspect(db.engine).get_table_names()) - {"alembic_version"}
+        names = set(sa.inspect(db.engine).get_table_names()) - {"alembic_version"}
+        return {name for name in names if not is_search_index_object(name)}
 
 
 def test_migrations_build_exactly_the_models(empty_app):

@@ -87,6 +87,8 @@ class Product(db.Model):
         cascade="all, delete-orphan")
     delivery_kecamatan: Mapped[list["Kecamatan"]] = relationship(  # noqa: F821
         secondary=product_delivery_kecamatan, lazy="raise")
+    search_document: Mapped["ProductSearch | None"] = relationship(
+        back_populates="product", lazy="raise", cascade="all, delete-orphan", passive_deletes=True)
 
     @property
     def primary_photo(self) -> ProductPhoto | None:
@@ -165,3 +167,19 @@ class ProductRevision(db.Model):
     reason: Mapped[str] = mapped_column(sa.Text, default="")
 
     product: Mapped[Product] = relationship(lazy="raise")
+
+
+class ProductSearch(db.Model):
+    """The text a product is found by, stemmed in Python so both databases index the same terms.
+
+    SQLite indexes it with an FTS5 table, PostgreSQL with a GIN expression index; both are
+    created beside this table (catalog/search_index.py), outside the ORM metadata.
+    """
+
+    __tablename__ = "product_search"
+
+    product_id: Mapped[int] = mapped_column(sa.ForeignKey("products.id", ondelete="CASCADE"), primary_key=True)
+    name_terms: Mapped[str] = mapped_column(sa.Text, default="")
+    body_terms: Mapped[str] = mapped_column(sa.Text, default="")
+
+    product: Mapped[Product] = relationship(back_populates="search_document", lazy="raise")
