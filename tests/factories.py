@@ -69,7 +69,7 @@ class Factory:
             opd = self.opd()
         with self._session() as session:
             user = User(email=email or f"{role.value}{next(_sequence)}@uji.example",
-                        name=f"Pengguna {role.value}", role=role,
+                        name=values.pop("name", f"Pengguna {role.value}"), role=role,
                         opd_id=opd.id if role.needs_opd else None, password_hash=self._hash, **values)
             session.add(user)
             return self._detach(session, user)
@@ -102,8 +102,9 @@ class Factory:
             session.add(seller)
             return self._detach(session, seller)
 
-    def product(self, seller: Seller, *, status=None, **values):
-        """A listing of `seller` (published by default) in the first seeded food category."""
+    def product(self, seller: Seller, *, status=None, category: str | None = None, **values):
+        """A listing of `seller` (published by default) in the first seeded food category, or in
+        the category with slug `category`."""
         from storefront.catalog.models import Product
         from storefront.reference.models import Category, Unit
         from storefront.sellers.halal import HalalStatus
@@ -111,8 +112,8 @@ class Factory:
         from storefront.timeutil import utcnow
 
         with self._session() as session:
-            category_id = session.scalar(sa.select(Category.id).where(Category.parent_id.is_not(None))
-                                         .order_by(Category.id).limit(1))
+            wanted = Category.slug == category if category else Category.parent_id.is_not(None)
+            category_id = session.scalar(sa.select(Category.id).where(wanted).order_by(Category.id).limit(1))
             unit_id = session.scalar(sa.select(Unit.id).order_by(Unit.id).limit(1))
             fields = {"seller_id": seller.id, "category_id": category_id, "unit_id": unit_id,
                       "name": f"Produk Uji {next(_sequence)}", "price": 25000, "capacity_per_day": 10,
@@ -121,3 +122,22 @@ class Factory:
             product = Product(**fields)
             session.add(product)
             return self._detach(session, product)
+
+    def photo(self, product, *, primary: bool = True, alt_text: str = "Kemasan depan", colour=(180, 40, 40)):
+        """A real packaging photo (Pillow-made, through the media service) on `product`."""
+        import io
+
+        from PIL import Image
+
+        from storefront.catalog.models import ProductPhoto
+        from storefront.media.services import store_upload
+
+        data = io.BytesIO()
+        Image.new("RGB", (640, 480), colour).save(data, "PNG")
+        data.seek(0)
+        with self._session() as session:
+            owner_id = session.scalar(sa.select(Seller.owner_id).where(Seller.id == product.seller_id))
+            image = store_upload(data, owner=session.get(User, owner_id))
+            photo = ProductPhoto(product_id=product.id, image_id=image.id, is_primary=primary, alt_text=alt_text)
+            session.add(photo)
+            return self._detach(session, photo)

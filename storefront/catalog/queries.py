@@ -24,8 +24,11 @@ from storefront.sellers.workflow import SellerStatus
 
 def halal_badge_clause() -> sa.ColumnElement[bool]:
     """SQL twin of halal.shows_halal_badge (a test keeps them in agreement): a certified status
-    with a BPJPH number; stored numbers are normalised, so BPJPH ones start with `ID`."""
-    return sa.and_(Product.halal_status.in_(CERTIFIED), Product.halal_certificate_number.like("ID%"))
+    with a BPJPH number, `ID` and 15-18 digits (stored numbers are normalised)."""
+    number = Product.halal_certificate_number
+    return sa.and_(Product.halal_status.in_(CERTIFIED), number.like("ID%"),
+                   sa.func.length(number).between(17, 20),
+                   sa.func.ltrim(sa.func.substr(number, 3), "0123456789") == "")
 
 
 def _filtered(columns, query: CatalogQuery, match: search.TextMatch | None):

@@ -3,8 +3,9 @@
 Written from scratch in the spirit of Nazief-Adriani's confix stripping. Those stemmers check every
 step against a root dictionary; we have none, so each way of reading a word is scored instead:
  * guards stop a strip that leaves too little: a piece stripped off must leave at least 3 letters
-   and two syllables, because Indonesian roots are mostly two syllables long. That alone keeps
-   bersih, berkas, kering, kecap, kemas(an), pempek, merah, dingin and makan whole;
+   and two syllables, because Indonesian roots are mostly two syllables long (what a prefix
+   leaves must also start like a word). That alone keeps bersih, berkas, kering, kecap,
+   kemas(an), pempek, merah, kertas, dingin and makan whole;
  * the confix rules forbid pairs that never occur (me-/di-/ter- with -an, ke- with -kan, ...);
  * of the readings left, the one with the fewest syllables wins, then the one with more affixes.
 The same function stems the indexed text and the query, so being consistent (a base word and its
@@ -73,11 +74,11 @@ def _syllables(word: str) -> int:
     return count - 1 if word[-2:] in ("ai", "au", "oi") and count > 1 else count
 
 
-def _root_like(rest: str, min_syllables: int = 2) -> bool:
+def _root_like(rest: str, min_syllables: int = 2, after_prefix: bool = False) -> bool:
     """Could `rest` be what is left of a word after an affix is stripped off?"""
     if len(rest) < 3 or _syllables(rest) < min_syllables:
         return False
-    return rest[0] in _VOWELS or rest[1] in _VOWELS or rest[:2] in _ONSETS
+    return not after_prefix or rest[0] in _VOWELS or rest[1] in _VOWELS or rest[:2] in _ONSETS
 
 
 def _suffix_splits(word: str):
@@ -103,6 +104,8 @@ def _suffix_splits(word: str):
                     continue
                 if deriv == "an" and body[-1] == "k" and body[-2] not in _VOWELS:
                     continue  # "bersihk" is no root: bersihkan takes -kan
+                if deriv == "i" and body[-1] == "a":
+                    continue  # dipakai, disangrai end in a root's -ai (diwarnai loses out)
                 yield body, deriv, n + 1
 
 
@@ -147,7 +150,7 @@ def _prefix_readings(w: str) -> list[tuple[str, str, bool]]:
 def _prefix_paths(word: str, depth: int = 0, used: frozenset = frozenset()):
     """(stem, outermost prefix kind, number of prefixes) for up to three stacked prefixes."""
     for kind, rest, one_ok in _prefix_readings(word):
-        if kind in used or (kind == "ke" and depth) or not _root_like(rest, 1 if one_ok else 2):
+        if kind in used or (kind == "ke" and depth) or not _root_like(rest, 1 if one_ok else 2, True):
             continue
         yield rest, kind, 1
         if depth < 2 and rest not in ROOTS:
