@@ -96,7 +96,14 @@ class RedisStore:
 
 def init_app(app) -> None:
     url = app.config.get("REDIS_URL") or ""
-    app.extensions["page_cache"] = RedisStore(url) if url else MemoryStore()
+    if url:
+        app.extensions["page_cache"] = RedisStore(url)
+    elif app.config["ETALASE_ENV"] == "production":
+        # Workers of one server (or several servers) cannot share a generation held in memory:
+        # one would keep serving a page another has invalidated. ETags still spare the bytes.
+        app.extensions["page_cache"] = None
+    else:
+        app.extensions["page_cache"] = MemoryStore()
 
 
 def _store():
@@ -104,6 +111,8 @@ def _store():
 
 
 def _seconds() -> int:
+    if _store() is None:
+        return 0
     return int(current_app.config.get("PAGE_CACHE_SECONDS", 0))
 
 
@@ -152,7 +161,8 @@ def cached_page(view):
 
 
 def invalidate() -> None:
-    _store().bump()
+    if _store() is not None:
+        _store().bump()
 
 
 # --- noticing changes ----------------------------------------------------------------------------

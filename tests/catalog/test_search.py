@@ -145,3 +145,18 @@ def test_search_and_filters_together(app, make):
 def db_name(app) -> str:
     with app.app_context():
         return db.engine.dialect.name
+
+
+def test_reindex_rebuilds_lost_or_stale_terms(app, make):
+    make.reference("medan")
+    seller = make.seller()
+    kept = make.product(seller, name="Sirup Markisa")
+    lost = make.product(seller, name="Dodol Durian")
+    with app.app_context():
+        db.session.get(ProductSearch, kept.id).name_terms = "basi"
+        db.session.delete(db.session.get(ProductSearch, lost.id))
+        db.session.commit()
+    assert top(app, "markisa")[0] == [] and top(app, "dodol")[0] == []
+    result = app.test_cli_runner().invoke(args=["catalog", "reindex"])
+    assert result.exit_code == 0 and "2 produk diindeks ulang" in result.output
+    assert top(app, "markisa")[0] == [kept.id] and top(app, "dodol")[0] == [lost.id]
