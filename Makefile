@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export FLASK_APP := wsgi
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test install translations db chromium clean messages
+.PHONY: run test install translations db chromium axe clean messages
 
 $(BIN)/python:
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv; }
@@ -35,11 +35,20 @@ run: db
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
 
-test: install translations chromium
+# axe-core (accessibility checks in tests/browser) comes from the npm registry, pinned in package-lock.json;
+# reinstalled when the lock file changes. Node and npm come from Debian when missing.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y nodejs npm; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+axe: node_modules/axe-core/axe.min.js
+
+test: install translations chromium node_modules/axe-core/axe.min.js
 	$(BIN)/python tools/run_tests.py
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache test-results
+	rm -rf $(VENV) instance .pytest_cache test-results node_modules
 
 # Babel skips folders starting with "_" unless told otherwise: templates/_macros holds strings too.
 messages: install
