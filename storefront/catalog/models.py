@@ -43,6 +43,9 @@ class Product(db.Model):
         sa.CheckConstraint("price > 0", name="price_positive"),
         sa.CheckConstraint("min_order >= 1", name="min_order_positive"),
         sa.CheckConstraint("lead_time_days >= 0", name="lead_time_not_negative"),
+        # The public listings read products in these orders and stop after the reachable pages.
+        sa.Index("ix_products_status_published_at", "status", "published_at", "id"),
+        sa.Index("ix_products_status_price", "status", "price", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

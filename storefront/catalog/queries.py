@@ -19,7 +19,7 @@ from storefront.reference.models import Category, City, Kecamatan
 from storefront.sellers.halal.statuses import CERTIFIED
 from storefront.sellers.models import Seller
 from storefront.sellers.visibility import public_product_filter
-from storefront.sellers.workflow import SellerStatus
+from storefront.sellers.workflow import ProductStatus, SellerStatus
 
 
 def halal_badge_clause() -> sa.ColumnElement[bool]:
@@ -65,45 +65,62 @@ def _order(query: CatalogQuery, match: search.TextMatch | None) -> list:
     return [Product.published_at.desc(), Product.id.desc()]
 
 
+# Results are read as one bounded list of candidate ids: every reachable page (MAX_PAGES) plus
+# one id to tell "more than that". Deep pages then cost what the first costs, the total needs
+# no count over the whole catalog, and the facets are counted over these ids only.
+CANDIDATES = MAX_PAGES * PER_PAGE + 1
+# Best-ranked text matches considered before the visibility filter: enough that CANDIDATES
+# public ones remain even if many matches belong to hidden products.
+RANKED_MATCHES = 4 * CANDIDATES
+
+
 @dataclass
 class Found:
-    """One page of matching product ids, in order, with the total and how they were found."""
+    """The candidate ids in order (at most CANDIDATES), the page asked for, and how found."""
 
-    ids: list[int]
-    total: int
+    candidates: list[int]
     page: int
     is_fallback: bool = False
+
+    @property
+    def total(self) -> int:
+        return len(self.candidates)
+
+    @property
+    def is_capped(self) -> bool:
+        """More results than a visitor can page through: the total shows as "more than"."""
+        return len(self.candidates) >= CANDIDATES
 
     @property
     def pages(self) -> int:
         return min(MAX_PAGES, max(1, -(-self.total // PER_PAGE)))
 
+    @property
+    def ids(self) -> list[int]:
+        start = (self.page - 1) * PER_PAGE
+        return self.candidates[start:start + PER_PAGE]
+
 
 def find(query: CatalogQuery) -> tuple[Found, search.TextMatch | None]:
-    """The page of products the query asks for; with text, falls back to typo matching when
-    the exact words match nothing."""
-    match = search.text_match(query.text) if query.text else None
+    """The results the query asks for; with text, falls back to typo matching when the exact
+    words match nothing."""
+    plain_relevance = query.sort == "relevance" and query.filters_only_text
+    match = search.text_match(query.text, best=RANKED_MATCHES if plain_relevance else None) if query.text else None
     if query.text and match is None:  # only punctuation or symbols: nothing can match
-        return Found([], 0, query.page), None
-    found = _page(query, match)
-    if found.total == 0 and match is not None and query.page == 1:
+        return Found([], query.page), None
+    found = _candidates(query, match)
+    if not found.candidates and match is not None:
         fallback = search.typo_match(query.text)
         if fallback is not None:
-            found = _page(query, fallback)
+            found = _candidates(query, fallback)
             found.is_fallback = True
             match = fallback
     return found, match
 
 
-def _page(query: CatalogQuery, match) -> Found:
-    stmt = (_filtered([Product.id, sa.func.count().over().label("total")], query, match)
-            .order_by(*_order(query, match)).limit(PER_PAGE).offset(query.offset))
-    rows = db.session.execute(stmt).all()
-    if not rows and query.page > 1:
-        # Past the end: the caller sends the visitor to the last page, so it needs the total.
-        total = db.session.scalar(_filtered([sa.func.count()], query, match))
-        return Found([], total or 0, query.page)
-    return Found([row.id for row in rows], rows[0].total if rows else 0, query.page)
+def _candidates(query: CatalogQuery, match) -> Found:
+    stmt = _filtered([Product.id], query, match).order_by(*_order(query, match)).limit(CANDIDATES)
+    return Found(list(db.session.scalars(stmt)), query.page)
 
 
 # --- facets --------------------------------------------------------------------------------------
@@ -117,34 +134,52 @@ class Facets:
     total: int = 0
 
 
-def facets(query: CatalogQuery, match: search.TextMatch | None) -> Facets:
-    """Counts per category, kecamatan, scale and halal badge within the current results, in
-    one grouped statement (names joined in, so no lookups follow)."""
+def facets(found: Found) -> Facets:
+    """Counts per category, kecamatan, scale and halal badge among the candidates: one
+    statement of four small groupings (names joined in, so no lookups follow). Exact when the
+    results are not capped; otherwise the pages show the options without counts."""
+    chosen = sa.select(Product.id).where(Product.id.in_(found.candidates)).cte("chosen")
     parent = sa.orm.aliased(Category)
-    halal = sa.case((halal_badge_clause(), 1), else_=0).label("halal")
-    columns = [Category.id, Category.slug, Category.name_id, Category.name_en, Category.parent_id,
-               parent.slug.label("parent_slug"), parent.name_id.label("parent_name_id"),
-               parent.name_en.label("parent_name_en"),
-               Kecamatan.id.label("kecamatan_id"), Kecamatan.name.label("kecamatan_name"),
-               Seller.scale, halal, sa.func.count().label("n")]
-    stmt = (_filtered(columns, query, match).join(Category, Category.id == Product.category_id)
-            .outerjoin(parent, parent.id == Category.parent_id)
-            .outerjoin(Kecamatan, Kecamatan.id == Seller.kecamatan_id)
-            .group_by(*columns[:-1]))
-    result = Facets()
-    for row in db.session.execute(stmt):
-        _add(result.categories, row.id, row.n, slug=row.slug, name_id=row.name_id, name_en=row.name_en,
-             parent_id=row.parent_id)
-        if row.parent_id is not None:
-            _add(result.categories, row.parent_id, row.n, slug=row.parent_slug, name_id=row.parent_name_id,
-                 name_en=row.parent_name_en, parent_id=None)
-        if row.kecamatan_id is not None:
-            _add(result.kecamatan, row.kecamatan_id, row.n, name=row.kecamatan_name)
-        if row.scale is not None:
-            key = getattr(row.scale, "value", row.scale)
-            result.scales[key] = result.scales.get(key, 0) + row.n
-        result.halal_certified += row.n if row.halal else 0
-        result.total += row.n
+    n = sa.func.count().label("n")
+    none = sa.null()
+
+    def grouped(kind: str, key, label, *more, joins=()):
+        stmt = sa.select(sa.literal(kind).label("kind"), key.label("key"), label.label("label"), *more, n)
+        stmt = stmt.select_from(chosen).join(Product, Product.id == chosen.c.id)
+        for target, condition in joins:
+            # LEFT joins keep SQLite starting from the few chosen ids (an inner join let it
+            # start from kecamatan and walk every product of the city).
+            stmt = stmt.outerjoin(target, condition)
+        return stmt.group_by(key, label, *more)
+
+    by_seller = [(Seller, Seller.id == Product.seller_id)]
+    text = sa.String
+    statement = sa.union_all(
+        grouped("category", Category.id, Category.name_id, Category.slug, Category.name_en, Category.parent_id,
+                parent.slug, parent.name_id, parent.name_en,
+                joins=[(Category, Category.id == Product.category_id)]).outerjoin(parent, parent.id == Category.parent_id),
+        grouped("kecamatan", Kecamatan.id, Kecamatan.name, *[sa.cast(none, text)] * 2, sa.cast(none, sa.Integer),
+                *[sa.cast(none, text)] * 3,
+                joins=[*by_seller, (Kecamatan, Kecamatan.id == Seller.kecamatan_id)]),
+        grouped("scale", sa.cast(none, sa.Integer), sa.cast(Seller.scale, text), *[sa.cast(none, text)] * 2,
+                sa.cast(none, sa.Integer), *[sa.cast(none, text)] * 3, joins=by_seller),
+        grouped("halal", sa.cast(none, sa.Integer), sa.cast(sa.case((halal_badge_clause(), "y"), else_="n"), text),
+                *[sa.cast(none, text)] * 2, sa.cast(none, sa.Integer), *[sa.cast(none, text)] * 3),
+    )
+    result = Facets(total=found.total)
+    for kind, key, label, slug, name_en, parent_id, parent_slug, parent_name_id, parent_name_en, count \
+            in db.session.execute(statement):
+        if kind == "category":
+            _add(result.categories, key, count, slug=slug, name_id=label, name_en=name_en, parent_id=parent_id)
+            if parent_id is not None:
+                _add(result.categories, parent_id, count, slug=parent_slug, name_id=parent_name_id,
+                     name_en=parent_name_en, parent_id=None)
+        elif kind == "kecamatan" and key is not None:
+            _add(result.kecamatan, key, count, name=label)
+        elif kind == "scale" and label:
+            result.scales[label] = count
+        elif kind == "halal" and label == "y":
+            result.halal_certified = count
     return result
 
 
@@ -156,8 +191,10 @@ def _add(bucket: dict, key, count: int, **labels) -> None:
 # --- cards and pages -----------------------------------------------------------------------------
 
 def _card_options():
+    # A card shows the primary photo only: loading the others would multiply the rows.
     return (contains_eager(Product.seller), joinedload(Product.unit),
-            joinedload(Product.photos).joinedload(ProductPhoto.image).joinedload(MediaImage.derivatives))
+            joinedload(Product.photos.and_(ProductPhoto.is_primary.is_(True)))
+            .joinedload(ProductPhoto.image).joinedload(MediaImage.derivatives))
 
 
 def cards(ids: list[int]) -> list[Product]:
@@ -188,10 +225,11 @@ def home_products(limit: int = 8) -> tuple[list[Product], list[Product]]:
 
 def home_summary() -> tuple[City | None, int, int]:
     """The city with live counts: public products, and verified sellers that have one."""
-    public = sa.select(Product.id).join(Product.seller).where(public_product_filter())
-    product_count = sa.select(sa.func.count()).select_from(public.subquery()).scalar_subquery()
-    seller_count = (sa.select(sa.func.count(sa.distinct(Product.seller_id))).join(Product.seller)
-                    .where(public_product_filter()).scalar_subquery())
+    product_count = (sa.select(sa.func.count()).select_from(Product).join(Product.seller)
+                     .where(public_product_filter()).scalar_subquery())
+    with_public = sa.select(Product.seller_id).where(Product.status == ProductStatus.PUBLISHED)
+    seller_count = (sa.select(sa.func.count()).select_from(Seller)
+                    .where(Seller.status == SellerStatus.VERIFIED, Seller.id.in_(with_public)).scalar_subquery())
     row = db.session.execute(sa.select(City, product_count, seller_count).order_by(City.id).limit(1)).first()
     if row is None:
         return None, 0, 0

@@ -40,14 +40,19 @@ def words(text: str) -> list[str]:
     return stemmer.tokens(text or "", limit=MAX_WORDS)
 
 
-def text_match(text: str) -> TextMatch | None:
-    """The full-text match for what was typed; None when it holds no word to look for."""
+def text_match(text: str, best: int | None = None) -> TextMatch | None:
+    """The full-text match for what was typed; None when it holds no word to look for.
+
+    With `best`, only that many best-ranked matches are joined to the products: a common word
+    matches most of the catalog, and ranking is cheap next to joining every match. The caller
+    passes it only when nothing but relevance decides the order and no other filter applies.
+    """
     terms = words(text)
     if not terms:
         return None
     if _dialect() == "postgresql":
-        return _postgres_match(terms)
-    return _sqlite_match(terms)
+        return _postgres_match(terms, best)
+    return _sqlite_match(terms, best)
 
 
 def typo_match(text: str) -> TextMatch | None:
@@ -85,13 +90,15 @@ def fts5_expression(terms: list[str]) -> str:
     return " AND ".join(groups)
 
 
-def _sqlite_match(terms: list[str]) -> TextMatch:
-    # bm25() is computed in a subquery of the FTS table alone: SQLite refuses it in a query that
-    # also has a window function (the total), and the subquery keeps the MATCH the driving scan.
-    matched = (sa.select(_fts.c.rowid.label("id"),
-                         sa.func.bm25(_fts_ref, NAME_WEIGHT, BODY_WEIGHT).label("score"))
-               .select_from(_fts).where(_fts_ref.op("MATCH")(sa.literal(fts5_expression(terms))))
-               .subquery("matched"))
+def _sqlite_match(terms: list[str], best: int | None = None) -> TextMatch:
+    # bm25() is computed in a subquery of the FTS table alone (SQLite refuses it beside some
+    # other constructs), which also keeps the MATCH the driving scan. Lower bm25 is better.
+    score = sa.func.bm25(_fts_ref, NAME_WEIGHT, BODY_WEIGHT).label("score")
+    matched = (sa.select(_fts.c.rowid.label("id"), score).select_from(_fts)
+               .where(_fts_ref.op("MATCH")(sa.literal(fts5_expression(terms)))))
+    if best:
+        matched = matched.order_by(score).limit(best)
+    matched = matched.subquery("matched")
     return TextMatch(apply=lambda stmt: stmt.join(matched, matched.c.id == Product.id), rank=matched.c.score)
 
 
@@ -150,13 +157,16 @@ def tsquery_expression(terms: list[str]) -> str:
     return " & ".join(groups)
 
 
-def _postgres_match(terms: list[str]) -> TextMatch:
+def _postgres_match(terms: list[str], best: int | None = None) -> TextMatch:
     query = sa.func.to_tsquery(_simple, sa.literal(tsquery_expression(terms)))
     document = postgres_document()
-    return TextMatch(
-        apply=lambda stmt: stmt.join(ProductSearch, ProductSearch.product_id == Product.id).where(
-            document.op("@@")(query)),
-        rank=sa.func.ts_rank(document, query).desc())
+    score = sa.func.ts_rank(document, query).label("score")
+    matched = sa.select(ProductSearch.product_id.label("id"), score).where(document.op("@@")(query))
+    if best:
+        matched = matched.order_by(score.desc()).limit(best)
+    matched = matched.subquery("matched")
+    return TextMatch(apply=lambda stmt: stmt.join(matched, matched.c.id == Product.id),
+                     rank=matched.c.score.desc())
 
 
 def _dialect() -> str:

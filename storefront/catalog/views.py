@@ -94,7 +94,7 @@ def _results(template: str, *, searching: bool = False, category: Category | Non
     found, match = queries.find(query)
     if requested > found.pages:
         return redirect(url_with(page=found.pages))
-    facets = queries.facets(query, match) if found.total and not found.is_fallback else None
+    facets = queries.facets(found) if found.total and not found.is_fallback else None
     return render_template(template, form=form, query=query, found=found, facets=facets,
                            products=queries.cards(found.ids), searching=searching, seller=seller,
                            category=category, **context)

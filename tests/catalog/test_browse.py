@@ -6,7 +6,9 @@ import re
 import pytest
 import sqlalchemy as sa
 
+from storefront.catalog import queries
 from storefront.catalog.filters import MAX_PAGES, PER_PAGE
+from storefront.catalog.queries import CANDIDATES, Found
 from storefront.extensions import db
 from storefront.reference.models import Kecamatan
 from storefront.sellers.halal import BusinessScale, HalalStatus
@@ -122,7 +124,15 @@ def test_past_the_last_page_goes_to_the_last_page(client, make, market):
     assert empty.status_code == 302 and empty.headers["Location"].endswith("page=1")
 
 
-def test_results_never_pass_the_page_cap(app, market):
-    from storefront.catalog.queries import Found
+def test_results_never_pass_the_page_cap():
+    found = Found(list(range(CANDIDATES)), page=MAX_PAGES)
+    assert found.pages == MAX_PAGES and found.is_capped and len(found.ids) == PER_PAGE
+    assert not Found(list(range(CANDIDATES - 1)), page=1).is_capped
 
-    assert Found([], total=10**6, page=1).pages == MAX_PAGES
+
+def test_more_results_than_reachable_show_as_more_than_without_counts(client, market, monkeypatch):
+    monkeypatch.setattr(queries, "CANDIDATES", 3)
+    html = client.get("/produk").text
+    assert "Lebih dari 2 produk" in html and len(names(html)) == 3
+    assert "Hanya bersertifikat halal (" not in html and not re.search(r"Kuliner <span[^>]*>\(", html)
+    assert 'href="/kategori/kuliner"' in html  # the options stay, without counts
