@@ -40,6 +40,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    if os.environ.get("ETALASE_BENCH") == "1":  # benchmark reference routes (bench/catalog_bench.py)
+        from storefront.web import bench_routes
+        bench_routes.init_app(app)
     _template_globals(app)
     return app
 

@@ -123,7 +123,7 @@ def seed_bench(products: int, seed: int = 1, *, force: bool = False, pool_size: 
             for position, image in enumerate(_photos(rng, pool, slug)):
                 photos.append({"id": photo_id, "product_id": product_id, "image_id": image.id, "position": position,
                                "is_primary": position == 0,
-                               "alt_text": bench_photos.alt_text(row["name"], image.shape, position)})
+                               "alt_text": bench_photos.alt_text(row["name"], bench_vocab.LEAVES[slug].shape, position)})
                 photo_id += 1
         for table, batch in ((Product.__table__, rows), (ProductSearch.__table__, docs),
                              (ProductPhoto.__table__, photos), (product_delivery_kecamatan, delivery)):

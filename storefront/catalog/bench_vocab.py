@@ -191,7 +191,7 @@ def description(rng: random.Random, leaf: Leaf, name: str, place: str) -> str:
         rng.choice(KIND_SENTENCES[kind]).format(adj=adj, days=rng.randint(3, 30)),
         f"Bahan {rng.choice(MATERIALS[kind])} pilihan, {rng.choice(('kualitas terjaga', 'mutu terbaik', 'tanpa campuran'))}.",
         rng.choice(PACKAGING),
-        f"Cocok untuk {rng.choice(OCCASIONS)} dan {rng.choice(OCCASIONS)}.",
+        "Cocok untuk {} dan {}.".format(*rng.sample(OCCASIONS, 2)),
         rng.choice(ORDERING),
     ]
     head, rest = sentences[0], sentences[1:]
