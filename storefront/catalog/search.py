@@ -104,16 +104,22 @@ def _sqlite_match(terms: list[str], best: int | None = None) -> TextMatch:
 
 def _sqlite_corrections(terms: list[str]) -> list[str]:
     """Each word not in the index replaced by the closest indexed word (same first letter,
-    Damerau-Levenshtein distance 1, or 2 for words of 6 letters and more), commonest first."""
-    ranges = [sa.and_(_vocab.c.term >= word[0], _vocab.c.term < chr(ord(word[0]) + 1),
-                      sa.func.length(_vocab.c.term).between(len(word) - 2, len(word) + 2))
-              for word in terms]
+    Damerau-Levenshtein distance 1, or 2 for words of 6 letters and more), commonest first.
+
+    A word counts as known when it or its stem is indexed; only the last word, which the
+    search treats as a prefix, is also known as the start of an indexed word."""
+    forms = [dict.fromkeys([word, stemmer.stem(word)]) for word in terms]
+    ranges = [sa.and_(_vocab.c.term >= form[0], _vocab.c.term < chr(ord(form[0]) + 1),
+                      sa.func.length(_vocab.c.term).between(len(form) - 2, len(form) + 2))
+              for word_forms in forms for form in word_forms]
     vocabulary = db.session.execute(
         sa.select(_vocab.c.term, _vocab.c.doc).where(sa.or_(*ranges))).all()
     known = {term for term, _ in vocabulary}
     corrected = []
-    for word in terms:
-        if word in known or any(term.startswith(word) for term in known):
+    for index, word in enumerate(terms):
+        is_prefix = index == len(terms) - 1
+        if any(form in known or (is_prefix and any(term.startswith(form) for term in known))
+               for form in forms[index]):
             corrected.append(word)
             continue
         limit = 2 if len(word) >= 6 else 1

@@ -160,3 +160,14 @@ def test_reindex_rebuilds_lost_or_stale_terms(app, make):
     result = app.test_cli_runner().invoke(args=["catalog", "reindex"])
     assert result.exit_code == 0 and "2 produk diindeks ulang" in result.output
     assert top(app, "markisa")[0] == [kept.id] and top(app, "dodol")[0] == [lost.id]
+
+
+@pytest.mark.parametrize("text", ["kemasa rapi", "pembersi lantai"])
+def test_a_cut_off_word_before_the_last_is_corrected_too(app, make, text):
+    """Only the last word is a prefix; an earlier cut-off word is a typo the fallback mends."""
+    make.reference("medan")
+    seller = make.seller()
+    wanted = make.product(seller, name="Pembersih Lantai Kemasan Rapi", description="Kemasan rapi dan bersih.")
+    make.product(seller, name="Keripik Pisang", description="Renyah.")
+    ids, fallback = top(app, text)
+    assert ids == [wanted.id] and fallback
