@@ -270,6 +270,7 @@ def machine_lines(result: dict) -> str:
     ])
 
 
+OTHER_SECTIONS = "## Catalog"  # where this benchmark's section ends in bench/README.md
 README = """# Benchmarks
 
 ## Image upload pipeline (`upload_bench.py`)
@@ -314,7 +315,11 @@ def main(argv: list[str] | None = None) -> int:
     print(table(result))
     if args.write:
         path = Path(__file__).with_name("README.md")
-        path.write_text(README.format(machine=machine_lines(result), table=table(result)))
+        # Only this benchmark's part is rewritten: other sections (the catalog's) are kept.
+        old = path.read_text() if path.exists() else ""
+        rest = old[old.index(OTHER_SECTIONS):] if OTHER_SECTIONS in old else ""
+        new = README.format(machine=machine_lines(result), table=table(result))
+        path.write_text(new + ("\n" + rest if rest else ""))
         print(f"\nwritten: {path.relative_to(PROJECT_ROOT)}")
     return 0
 
