@@ -1,10 +1,13 @@
 """The catalog's read side: what the public sees, each page in a fixed number of statements.
 
-A results page costs one statement for the page of ids (with the total, by a window
-function), one for the facet counts and one for the cards; none of them grows with the data.
+Results pages read `catalog_entries` (catalog/entries.py), one narrow row per public product:
+one statement for the candidates (ids with the columns the facets count), one for the names of
+the categories and kecamatan the facets show, one for the cards. None of them grows with the
+data, and none joins products to sellers.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -12,84 +15,76 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from storefront.catalog import search
 from storefront.catalog.filters import MAX_PAGES, PER_PAGE, CatalogQuery
-from storefront.catalog.models import Product, ProductPhoto
+from storefront.catalog.models import CatalogEntry, Product, ProductPhoto
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.reference.models import Category, City, Kecamatan
-from storefront.sellers.halal.statuses import CERTIFIED
 from storefront.sellers.models import Seller
 from storefront.sellers.visibility import public_product_filter
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.sellers.workflow import SellerStatus
+
+E = CatalogEntry
+# The results statements use the table's columns, not the mapped attributes: they return plain
+# rows, not entities, and skip the ORM's loading (a tenth of the listing's time at 1,201 rows).
+T = CatalogEntry.__table__.c
+# What a candidate carries: its id and what the facets count.
+CANDIDATE_COLUMNS = (T.product_id, T.category_id, T.kecamatan_id, T.scale, T.halal_badge)
 
 
-def halal_badge_clause() -> sa.ColumnElement[bool]:
-    """SQL twin of halal.shows_halal_badge (a test keeps them in agreement): a certified status
-    with a BPJPH number, `ID` and 15-18 digits (stored numbers are normalised)."""
-    number = Product.halal_certificate_number
-    return sa.and_(Product.halal_status.in_(CERTIFIED), number.like("ID%"),
-                   sa.func.length(number).between(17, 20),
-                   sa.func.ltrim(sa.func.substr(number, 3), "0123456789") == "")
-
-
-def _filtered(columns, query: CatalogQuery, match: search.TextMatch | None):
-    stmt = sa.select(*columns).select_from(Product).join(Product.seller).where(public_product_filter())
-    if match is not None:
-        stmt = match.apply(stmt)
+def _conditions(query: CatalogQuery) -> list:
     conditions = []
     if query.category_ids:
-        conditions.append(Product.category_id.in_(query.category_ids))
+        conditions.append(T.category_id.in_(query.category_ids))
     if query.kecamatan_id is not None:
-        conditions.append(Seller.kecamatan_id == query.kecamatan_id)
+        conditions.append(T.kecamatan_id == query.kecamatan_id)
     if query.halal_only:
-        conditions.append(halal_badge_clause())
+        conditions.append(T.halal_badge.is_(True))
     if query.price_min is not None:
-        conditions.append(Product.price >= query.price_min)
+        conditions.append(T.price >= query.price_min)
     if query.price_max is not None:
-        conditions.append(Product.price <= query.price_max)
+        conditions.append(T.price <= query.price_max)
     if query.max_lead_days is not None:
-        conditions.append(Product.lead_time_days <= query.max_lead_days)
+        conditions.append(T.lead_time_days <= query.max_lead_days)
     if query.scale is not None:
-        conditions.append(Seller.scale == query.scale)
+        conditions.append(T.scale == query.scale)
     if query.seller_id is not None:
-        conditions.append(Product.seller_id == query.seller_id)
-    return stmt.where(*conditions)
+        conditions.append(T.seller_id == query.seller_id)
+    return conditions
 
 
-def _order(query: CatalogQuery, match: search.TextMatch | None) -> list:
-    if query.sort == "relevance" and match is not None:
-        return [match.rank, Product.id]
+def _order(query: CatalogQuery) -> list:
     if query.sort == "price_asc":
-        return [Product.price, Product.id]
+        return [T.price, T.product_id]
     if query.sort == "price_desc":
-        return [Product.price.desc(), Product.id.desc()]
-    return [Product.published_at.desc(), Product.id.desc()]
+        return [T.price.desc(), T.product_id.desc()]
+    return [T.published_at.desc(), T.product_id.desc()]
 
 
-# Results are read as one bounded list of candidate ids: every reachable page (MAX_PAGES) plus
-# one id to tell "more than that". Deep pages then cost what the first costs, the total needs
-# no count over the whole catalog, and the facets are counted over these ids only.
+# Results are read as one bounded list of candidates: every reachable page (MAX_PAGES) plus
+# one to tell "more than that". Deep pages then cost what the first costs, the total needs
+# no count over the whole catalog, and the facets are counted over these rows.
 CANDIDATES = MAX_PAGES * PER_PAGE + 1
-# Best-ranked text matches considered before the visibility filter: enough that CANDIDATES
-# public ones remain even if many matches belong to hidden products.
+# Best-ranked name matches kept before joining the entries: enough that CANDIDATES public ones
+# remain even if many matches belong to hidden products.
 RANKED_MATCHES = 4 * CANDIDATES
 
 
 @dataclass
 class Found:
-    """The candidate ids in order (at most CANDIDATES), the page asked for, and how found."""
+    """The candidates in order (at most CANDIDATES), the page asked for, and how found."""
 
-    candidates: list[int]
+    rows: list  # (product_id, category_id, kecamatan_id, scale, halal_badge)
     page: int
     is_fallback: bool = False
 
     @property
     def total(self) -> int:
-        return len(self.candidates)
+        return len(self.rows)
 
     @property
     def is_capped(self) -> bool:
         """More results than a visitor can page through: the total shows as "more than"."""
-        return len(self.candidates) >= CANDIDATES
+        return len(self.rows) >= CANDIDATES
 
     @property
     def pages(self) -> int:
@@ -98,18 +93,17 @@ class Found:
     @property
     def ids(self) -> list[int]:
         start = (self.page - 1) * PER_PAGE
-        return self.candidates[start:start + PER_PAGE]
+        return [row[0] for row in self.rows[start:start + PER_PAGE]]
 
 
 def find(query: CatalogQuery) -> tuple[Found, search.TextMatch | None]:
     """The results the query asks for; with text, falls back to typo matching when the exact
     words match nothing."""
-    plain_relevance = query.sort == "relevance" and query.filters_only_text
-    match = search.text_match(query.text, best=RANKED_MATCHES if plain_relevance else None) if query.text else None
+    match = search.text_match(query.text) if query.text else None
     if query.text and match is None:  # only punctuation or symbols: nothing can match
         return Found([], query.page), None
     found = _candidates(query, match)
-    if not found.candidates and match is not None:
+    if not found.rows and match is not None:
         fallback = search.typo_match(query.text)
         if fallback is not None:
             found = _candidates(query, fallback)
@@ -118,119 +112,114 @@ def find(query: CatalogQuery) -> tuple[Found, search.TextMatch | None]:
     return found, match
 
 
-def _candidates(query: CatalogQuery, match) -> Found:
-    stmt = _filtered([Product.id], query, match).order_by(*_order(query, match)).limit(CANDIDATES)
-    return Found(list(db.session.scalars(stmt)), query.page)
+def _candidates(query: CatalogQuery, match: search.TextMatch | None) -> Found:
+    conditions = _conditions(query)
+    if match is None or query.sort != "relevance":
+        stmt = sa.select(*CANDIDATE_COLUMNS).where(*conditions)
+        if match is not None:
+            stmt = stmt.where(T.product_id.in_(search.matching_ids(match)))
+        stmt = stmt.order_by(*_order(query)).limit(CANDIDATES)
+        return Found(db.session.execute(stmt).all(), query.page)
+    # Each stage read in its own cheap order and cut, then the stages one after another. Each
+    # stage reads CANDIDATES rows, so whatever the earlier stages found, enough new ones remain.
+    best = RANKED_MATCHES if query.filters_only_text else None
+    parts = []
+    for number, stage in enumerate(search.stages(match, best)):
+        part = (sa.select(*CANDIDATE_COLUMNS, sa.literal(number).label("stage"), stage.matches.c.key)
+                .select_from(stage.matches).join(E.__table__, T.product_id == stage.matches.c.id).where(*conditions)
+                .order_by(*stage.order).limit(CANDIDATES).subquery())
+        parts.append(sa.select(part))  # SQLite refuses ORDER BY/LIMIT inside a bare UNION
+    stages = sa.union_all(*parts).subquery("stages")
+    stmt = (sa.select(*(stages.c[column.key] for column in CANDIDATE_COLUMNS))
+            .order_by(stages.c.stage, stages.c.key, stages.c.product_id))
+    seen, rows = set(), []
+    for row in db.session.execute(stmt):
+        if row[0] not in seen:
+            seen.add(row[0])
+            rows.append(row)
+            if len(rows) == CANDIDATES:
+                break
+    return Found(rows, query.page)
 
 
 # --- facets --------------------------------------------------------------------------------------
 
 @dataclass
 class Facets:
-    categories: dict[int, dict] = field(default_factory=dict)  # id -> {name, count, parent_id}
+    categories: dict[int, dict] = field(default_factory=dict)  # id -> {slug, name_id, name_en, parent_id, count}
     kecamatan: dict[int, dict] = field(default_factory=dict)   # id -> {name, count}
     scales: dict[str, int] = field(default_factory=dict)
     halal_certified: int = 0
     total: int = 0
 
 
+def _facet_names() -> sa.CompoundSelect:
+    """The categories counted (with their parents) and the kecamatan counted, by id lists bound
+    at execution: built once, as building it costs more than running it."""
+    categories = sa.bindparam("categories", expanding=True)
+    parents = sa.select(Category.parent_id).where(Category.id.in_(categories))
+    return sa.union_all(
+        sa.select(sa.literal("c").label("kind"), Category.id, Category.parent_id, Category.slug,
+                  Category.name_id, Category.name_en)
+        .where(sa.or_(Category.id.in_(categories), Category.id.in_(parents))),
+        sa.select(sa.literal("k"), Kecamatan.id, sa.cast(sa.null(), sa.Integer), sa.cast(sa.null(), sa.String),
+                  Kecamatan.name, sa.cast(sa.null(), sa.String))
+        .where(Kecamatan.id.in_(sa.bindparam("kecamatan", expanding=True))))
+
+
+_FACET_NAMES = _facet_names()
+
+
 def facets(found: Found) -> Facets:
-    """Counts per category, kecamatan, scale and halal badge among the candidates: one
-    statement of four small groupings (names joined in, so no lookups follow). Exact when the
-    results are not capped; otherwise the pages show the options without counts."""
-    chosen = sa.select(Product.id).where(Product.id.in_(found.candidates)).cte("chosen")
-    parent = sa.orm.aliased(Category)
-    n = sa.func.count().label("n")
-    none = sa.null()
-
-    def grouped(kind: str, key, label, *more, joins=()):
-        stmt = sa.select(sa.literal(kind).label("kind"), key.label("key"), label.label("label"), *more, n)
-        stmt = stmt.select_from(chosen).join(Product, Product.id == chosen.c.id)
-        for target, condition in joins:
-            # LEFT joins keep SQLite starting from the few chosen ids (an inner join let it
-            # start from kecamatan and walk every product of the city).
-            stmt = stmt.outerjoin(target, condition)
-        return stmt.group_by(key, label, *more)
-
-    by_seller = [(Seller, Seller.id == Product.seller_id)]
-    text = sa.String
-    statement = sa.union_all(
-        grouped("category", Category.id, Category.name_id, Category.slug, Category.name_en, Category.parent_id,
-                parent.slug, parent.name_id, parent.name_en,
-                joins=[(Category, Category.id == Product.category_id)]).outerjoin(parent, parent.id == Category.parent_id),
-        grouped("kecamatan", Kecamatan.id, Kecamatan.name, *[sa.cast(none, text)] * 2, sa.cast(none, sa.Integer),
-                *[sa.cast(none, text)] * 3,
-                joins=[*by_seller, (Kecamatan, Kecamatan.id == Seller.kecamatan_id)]),
-        grouped("scale", sa.cast(none, sa.Integer), sa.cast(Seller.scale, text), *[sa.cast(none, text)] * 2,
-                sa.cast(none, sa.Integer), *[sa.cast(none, text)] * 3, joins=by_seller),
-        grouped("halal", sa.cast(none, sa.Integer), sa.cast(sa.case((halal_badge_clause(), "y"), else_="n"), text),
-                *[sa.cast(none, text)] * 2, sa.cast(none, sa.Integer), *[sa.cast(none, text)] * 3),
-    )
-    result = Facets(total=found.total)
-    for kind, key, label, slug, name_en, parent_id, parent_slug, parent_name_id, parent_name_en, count \
-            in db.session.execute(statement):
-        if kind == "category":
-            _add(result.categories, key, count, slug=slug, name_id=label, name_en=name_en, parent_id=parent_id)
-            if parent_id is not None:
-                _add(result.categories, parent_id, count, slug=parent_slug, name_id=parent_name_id,
-                     name_en=parent_name_en, parent_id=None)
-        elif kind == "kecamatan" and key is not None:
-            _add(result.kecamatan, key, count, name=label)
-        elif kind == "scale" and label:
-            result.scales[label] = count
-        elif kind == "halal" and label == "y":
-            result.halal_certified = count
+    """Counts per category (a parent counts its children's), kecamatan, scale and halal badge
+    among the candidates, counted here; one statement fetches the names. Exact when the results
+    are not capped; otherwise the pages show the options without counts."""
+    _, categories, kecamatan, scales, halal = zip(*found.rows) if found.rows else ((),) * 5
+    by_category, by_kecamatan = Counter(categories), Counter(kecamatan)
+    by_kecamatan.pop(None, None)
+    result = Facets(total=found.total, halal_certified=sum(map(bool, halal)),
+                    scales={scale: count for scale, count in Counter(scales).items() if scale})
+    rows = db.session.execute(_FACET_NAMES, {"categories": sorted(by_category), "kecamatan": sorted(by_kecamatan)})
+    for kind, key, parent_id, slug, name, name_en in rows:
+        if kind == "k":
+            result.kecamatan[key] = {"name": name, "count": by_kecamatan[key]}
+        else:
+            result.categories[key] = {"slug": slug, "name_id": name, "name_en": name_en,
+                                      "parent_id": parent_id, "count": by_category.get(key, 0)}
+    for key, count in by_category.items():
+        parent_id = result.categories.get(key, {}).get("parent_id")
+        if parent_id in result.categories:
+            result.categories[parent_id]["count"] += count
     return result
-
-
-def _add(bucket: dict, key, count: int, **labels) -> None:
-    entry = bucket.setdefault(key, {"count": 0, **labels})
-    entry["count"] += count
 
 
 # --- cards and pages -----------------------------------------------------------------------------
 
-def _card_options():
-    # A card shows the primary photo only: loading the others would multiply the rows.
-    return (contains_eager(Product.seller), joinedload(Product.unit),
-            joinedload(Product.photos.and_(ProductPhoto.is_primary.is_(True)))
-            .joinedload(ProductPhoto.image).joinedload(MediaImage.derivatives))
-
-
-def cards(ids: list[int]) -> list[Product]:
-    """The products of a results page, in the given order, with what a card shows: one statement."""
+def cards(ids: list[int]) -> list[CatalogEntry]:
+    """The entries of a results page, in the given order: one statement."""
     if not ids:
         return []
-    products = db.session.scalars(
-        sa.select(Product).join(Product.seller).where(Product.id.in_(ids), public_product_filter())
-        .options(*_card_options())).unique().all()
-    by_id = {product.id: product for product in products}
+    by_id = {entry.product_id: entry for entry in db.session.scalars(sa.select(E).where(E.product_id.in_(ids)))}
     return [by_id[i] for i in ids if i in by_id]
 
 
-def home_products(limit: int = 8) -> tuple[list[Product], list[Product]]:
+def home_products(limit: int = 8) -> tuple[list[CatalogEntry], list[CatalogEntry]]:
     """(newest, newest halal-certified): both shelves of the home page in one statement."""
-    newest = _filtered([Product.id], CatalogQuery(), None).order_by(*_order(CatalogQuery(), None)).limit(limit)
-    halal = (_filtered([Product.id], CatalogQuery(halal_only=True), None)
-             .order_by(*_order(CatalogQuery(), None)).limit(limit))
+    newest = sa.select(T.product_id).order_by(*_order(CatalogQuery())).limit(limit)
+    halal = sa.select(T.product_id).where(T.halal_badge.is_(True)).order_by(*_order(CatalogQuery())).limit(limit)
     # Each shelf in its own subquery: SQLite refuses ORDER BY/LIMIT inside a bare UNION.
     shelves = [shelf.subquery() for shelf in (newest, halal)]
-    wanted = sa.union(*(sa.select(shelf.c.id) for shelf in shelves)).subquery()
-    products = db.session.scalars(
-        sa.select(Product).join(Product.seller).where(Product.id.in_(sa.select(wanted.c.id)))
-        .options(*_card_options())).unique().all()
-    products.sort(key=lambda p: (p.published_at, p.id), reverse=True)
-    return products[:limit], [p for p in products if p.shows_halal_badge][:limit]
+    wanted = sa.union(*(sa.select(shelf.c.product_id) for shelf in shelves)).subquery()
+    entries = list(db.session.scalars(sa.select(E).where(E.product_id.in_(sa.select(wanted.c.product_id)))))
+    entries.sort(key=lambda e: (e.published_at, e.product_id), reverse=True)
+    return entries[:limit], [e for e in entries if e.halal_badge][:limit]
 
 
 def home_summary() -> tuple[City | None, int, int]:
-    """The city with live counts: public products, and verified sellers that have one."""
-    product_count = (sa.select(sa.func.count()).select_from(Product).join(Product.seller)
-                     .where(public_product_filter()).scalar_subquery())
-    with_public = sa.select(Product.seller_id).where(Product.status == ProductStatus.PUBLISHED)
-    seller_count = (sa.select(sa.func.count()).select_from(Seller)
-                    .where(Seller.status == SellerStatus.VERIFIED, Seller.id.in_(with_public)).scalar_subquery())
-    row = db.session.execute(sa.select(City, product_count, seller_count).order_by(City.id).limit(1)).first()
+    """The city with live counts: public products, and the verified sellers they belong to."""
+    products = sa.select(sa.func.count()).select_from(E).scalar_subquery()
+    sellers = sa.select(sa.func.count(sa.distinct(E.seller_id))).scalar_subquery()
+    row = db.session.execute(sa.select(City, products, sellers).order_by(City.id).limit(1)).first()
     if row is None:
         return None, 0, 0
     return row[0], row[1], row[2]

@@ -125,7 +125,7 @@ def test_past_the_last_page_goes_to_the_last_page(client, make, market):
 
 
 def test_results_never_pass_the_page_cap():
-    found = Found(list(range(CANDIDATES)), page=MAX_PAGES)
+    found = Found([(n,) for n in range(CANDIDATES)], page=MAX_PAGES)
     assert found.pages == MAX_PAGES and found.is_capped and len(found.ids) == PER_PAGE
     assert not Found(list(range(CANDIDATES - 1)), page=1).is_capped
 

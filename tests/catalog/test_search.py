@@ -93,9 +93,14 @@ def test_hostile_input_never_errors(app, client, make, text):
 
 
 def test_query_syntax_is_built_from_words_only():
-    assert search.fts5_expression(["kopi", "bika"]) == '("kopi") AND ("bika"*)'
-    assert search.fts5_expression(["pembersih"]) == '("pembersih"* OR "bersih"*)'
-    assert search.tsquery_expression(["pembersih", "lantai"]) == "(pembersih | bersih) & (lantai:*)"
+    assert search.fts5_expression(["kopi", "bika"], prefix=True) == '("kopi") AND ("bika"*)'
+    assert search.fts5_expression(["kopi", "bika"], prefix=False) == '("kopi") AND ("bika")'
+    assert search.fts5_expression(["pembersih"], prefix=False) == '("pembersih" OR "bersih")'
+    # Typed as a prefix, the stem alone covers the word it starts ("bersih"* is not its prefix).
+    assert search.fts5_expression(["kemasan"], prefix=True) == '("kemas"*)'
+    assert search.fts5_expression(["pembersih"], prefix=True) == '("pembersih"* OR "bersih"*)'
+    assert search.tsquery_expression(["pembersih", "lantai"], prefix=True) == "(pembersih | bersih) & (lantai:*)"
+    assert search.tsquery_expression(["pembersih", "lantai"], prefix=False) == "(pembersih | bersih) & (lantai)"
     assert search.words('NEAR("kopi" OR -bika*) ' + "x" * 50) == ["near", "kopi", "or", "bika"]
     assert len(search.words("kata " * 100)) == search.MAX_WORDS
 
