@@ -17,8 +17,10 @@ def rupiah(amount: int | None) -> str:
     """Whole rupiah, Indonesian grouping in every language (the official spelling, PUEBI)."""
     if amount is None:
         return ""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{format_decimal(abs(int(amount)), format='#,##0', locale='id_ID')}"
+    amount = int(amount)
+    # Python's grouping with the Indonesian separator: the same text as Babel's id_ID pattern
+    # "#,##0", at a fraction of the cost (a results page formats 24 prices).
+    return f"{'-' if amount < 0 else ''}Rp{abs(amount):,}".replace(",", ".")
 
 
 def number(value: int | None) -> str:

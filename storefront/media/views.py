@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, abort, current_app, request, url_for
+from flask import Blueprint, Response, abort, current_app, g, request, url_for
 from flask_login import AnonymousUserMixin, current_user
 
 from storefront.extensions import db
@@ -59,13 +59,30 @@ def serve(key: str):
 
 @bp.app_template_global()
 def media_url(key: str) -> str:
-    return url_for("media.serve", key=key)
+    """url_for's address of a stored key, with the part before the key built once per request
+    (a results page shows about a hundred; keys are hex names, nothing needs quoting)."""
+    prefix = g.get("media_url_prefix")
+    if prefix is None:
+        prefix = g.media_url_prefix = url_for("media.serve", key="k")[:-1]
+    return prefix + key
 
 
 @bp.app_template_global()
 def media_srcset(image: MediaImage) -> str:
     """`srcset` for <img>: "…/a.webp 320w, …/b.webp 800w" (needs the derivatives loaded)."""
     return ", ".join(f"{media_url(d.key)} {d.width}w" for d in sorted(image.derivatives, key=lambda d: d.width))
+
+
+@bp.app_template_global()
+def photo_srcset(derivatives: list) -> str:
+    """`srcset` from a catalog entry's [[width, key], ...] (narrowest first)."""
+    return ", ".join(f"{media_url(key)} {width}w" for width, key in derivatives)
+
+
+@bp.app_template_global()
+def photo_src(derivatives: list, width: int = 800) -> str:
+    """The fallback `src` of an entry's photo: the narrowest at least `width` wide, else the widest."""
+    return media_url(next((key for w, key in derivatives if w >= width), derivatives[-1][1]))
 
 
 @bp.app_template_global()

@@ -47,6 +47,11 @@ class MemoryStore:
     def generation(self) -> int:
         return self._generation
 
+    def lookup(self, digest: str) -> tuple[str, tuple | None]:
+        """(the key of this page now, the stored page or None)."""
+        key = page_key(self._generation, digest)
+        return key, self.get(key)
+
     def bump(self) -> None:
         with self._lock:
             self._generation += 1
@@ -70,14 +75,26 @@ class RedisStore:
     """Pages and the generation in Redis, shared by every worker and server."""
 
     GENERATION_KEY = "etalase:page:generation"
+    # The generation and the page under it in one round trip: a hit is then a single call.
+    LOOKUP = """
+local key = ARGV[1] .. (redis.call('GET', KEYS[1]) or '0') .. ':' .. ARGV[2]
+local page = redis.call('HMGET', key, 'body', 'type', 'etag')
+return {key, page[1], page[2], page[3]}
+"""
 
     def __init__(self, url: str):
         import redis
 
         self._redis = redis.Redis.from_url(url)
+        self._lookup = self._redis.register_script(self.LOOKUP)
 
     def generation(self) -> int:
         return int(self._redis.get(self.GENERATION_KEY) or 0)
+
+    def lookup(self, digest: str) -> tuple[str, tuple | None]:
+        key, body, content_type, etag = self._lookup(keys=[self.GENERATION_KEY], args=[KEY_PREFIX, digest])
+        key = key.decode()
+        return key, None if body is None else (body, content_type.decode(), etag.decode())
 
     def bump(self) -> None:
         self._redis.incr(self.GENERATION_KEY)
@@ -121,10 +138,16 @@ def _anonymous() -> bool:
     return "_user_id" not in session and "_flashes" not in session
 
 
-def _key() -> str:
+KEY_PREFIX = "etalase:page:"
+
+
+def page_key(generation: int, digest: str) -> str:
+    return f"{KEY_PREFIX}{generation}:{digest}"
+
+
+def _digest() -> str:
     address = f"{get_locale()}|{request.full_path}"
-    digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"etalase:page:{_store().generation()}:{digest}"
+    return hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def cached_page(view):
@@ -137,8 +160,7 @@ def cached_page(view):
             response.headers["Cache-Control"] = "private, no-store"
             response.vary.add("Cookie")
             return response
-        key = _key() if _seconds() else None
-        stored = _store().get(key) if key else None
+        key, stored = _store().lookup(_digest()) if _seconds() else (None, None)
         if stored is not None:
             body, content_type, etag = stored
             response = Response(body, content_type=content_type)

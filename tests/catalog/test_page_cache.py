@@ -11,6 +11,7 @@ from storefront.accounts.roles import Role
 from storefront.catalog.models import Product
 from storefront.catalog.urls import slugify
 from storefront.extensions import db
+from tests import dbconfig
 from tests.conftest import TEST_PASSWORD, _reset_postgresql, base_config
 from tests.factories import Factory
 
@@ -123,7 +124,7 @@ def test_the_cache_can_be_turned_off(app_config, database_url, tmp_path, make):
             db.engine.dispose()
 
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = dbconfig.redis_url()
 
 
 @pytest.fixture
