@@ -20,6 +20,13 @@ def engine_name() -> str:
     return name
 
 
+def redis_url() -> str:
+    """A Redis database of this run's own: the SQLite and PostgreSQL passes run side by side and
+    both empty it (ETALASE_TEST_REDIS_URL overrides)."""
+    own = {"sqlite": 15, "postgresql": 13}[engine_name()]
+    return os.environ.get("ETALASE_TEST_REDIS_URL") or f"redis://127.0.0.1:6379/{own}"
+
+
 def create_pg_database() -> tuple[str, str]:
     """Create a fresh database; returns (its name, its SQLAlchemy URL)."""
     name = f"etalase_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"

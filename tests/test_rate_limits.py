@@ -13,9 +13,10 @@ from storefront import create_app
 from storefront.config import PROJECT_ROOT
 from storefront.accounts.roles import Role
 from storefront.extensions import db
+from tests import dbconfig
 from tests.conftest import TEST_PASSWORD
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = dbconfig.redis_url()
 
 
 @pytest.fixture

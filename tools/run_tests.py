@@ -1,7 +1,9 @@
-"""`make test`: the whole suite on SQLite, then again on PostgreSQL (required when CI=true).
+"""`make test`: the whole suite on SQLite and again on PostgreSQL (required when CI=true).
 
-Prints loudly which databases ran and how many tests passed on each, and exits non-zero if
-any run failed or PostgreSQL was required and missing.
+The two passes run side by side (the machine has two cores and each pass uses about one); the
+SQLite pass prints as it goes, the PostgreSQL pass writes test-results/postgresql.log, printed
+when it ends. Prints loudly which databases ran and how many tests passed on each, and exits
+non-zero if any run failed or PostgreSQL was required and missing.
 """
 from __future__ import annotations
 
@@ -34,12 +36,19 @@ def start_postgresql() -> None:
                        check=False)
 
 
-def run_pytest(engine: str, extra: list[str]) -> dict:
+def start_pytest(engine: str, extra: list[str], log: Path | None = None) -> tuple[subprocess.Popen, Path]:
     RESULTS.mkdir(exist_ok=True)
     report = RESULTS / f"{engine}.xml"
+    report.unlink(missing_ok=True)
     env = dict(os.environ, ETALASE_TEST_DB=engine)
-    banner(f"Running the suite on {engine.upper()}")
-    code = subprocess.call([sys.executable, "-m", "pytest", f"--junitxml={report}", *extra], cwd=ROOT, env=env)
+    output = log.open("w") if log else None
+    process = subprocess.Popen([sys.executable, "-m", "pytest", f"--junitxml={report}", *extra], cwd=ROOT, env=env,
+                               stdout=output, stderr=subprocess.STDOUT if output else None)
+    return process, report
+
+
+def counts_of(process: subprocess.Popen, report: Path) -> dict:
+    code = process.wait()
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     if report.exists():
         suite = ET.parse(report).getroot()
@@ -56,15 +65,26 @@ def banner(text: str) -> None:
 
 def main() -> int:
     args = sys.argv[1:]
-    results = {"sqlite": run_pytest("sqlite", args)}
     in_ci = os.environ.get("CI", "").lower() == "true"
     if not postgresql_reachable():
         start_postgresql()
+    postgresql = None
+    pg_log = RESULTS / "postgresql.log"
     if postgresql_reachable():
-        results["postgresql"] = run_pytest("postgresql", ["-m", "not browser", *args])
+        banner("Running the suite on SQLITE and on POSTGRESQL side by side "
+               f"(PostgreSQL output: {pg_log.relative_to(ROOT)}, printed at the end)")
+        RESULTS.mkdir(exist_ok=True)
+        postgresql = start_pytest("postgresql", ["-m", "not browser", *args], log=pg_log)
     elif in_ci:
         banner("PostgreSQL is REQUIRED in CI (CI=true) and is not reachable at " + PG_ADMIN_URL)
         return 1
+    else:
+        banner("Running the suite on SQLITE only")
+    results = {"sqlite": counts_of(*start_pytest("sqlite", args))}
+    if postgresql is not None:
+        results["postgresql"] = counts_of(*postgresql)
+        banner("The suite on POSTGRESQL")
+        print(pg_log.read_text(errors="replace"), flush=True)
     else:
         banner("PostgreSQL NOT reachable: the database tests ran on SQLite ONLY")
     banner("Summary")
