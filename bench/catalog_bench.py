@@ -32,7 +32,6 @@ import argparse
 import ast
 import cProfile
 import hashlib
-import inspect
 import io
 import json
 import math
@@ -217,7 +216,7 @@ def in_process(database: Database, repeats: int, profile_path: Path) -> dict:
         for label, spec in specs:
             def page_queries(query=query_for(spec)):
                 found, match = queries.find(query)
-                facets = page_facets(queries, found, query, match) if found.total and not found.is_fallback else None
+                facets = queries.facets(found) if found.total and not found.is_fallback else None
                 return queries.cards(found.ids), facets
             per_query[repr(spec)]["page_ms"] = [timed(page_queries)[0] for _ in range(3)]
         classes = {}
@@ -303,13 +302,6 @@ def in_process(database: Database, repeats: int, profile_path: Path) -> dict:
 def shorten(line: str, limit: int = 1500) -> str:
     """Long lines of the report are 1,201-id IN lists: keep their start."""
     return line if len(line) <= limit else f"{line[:limit]} … ({len(line) - limit:,} more characters)"
-
-
-def page_facets(queries, found, query, match):
-    """As views._results calls it (queries.py is being reworked: both signatures are accepted)."""
-    if len(inspect.signature(queries.facets).parameters) == 1:
-        return queries.facets(found)
-    return queries.facets(query, match)
 
 
 def explain(engine, statement, parameters) -> str:

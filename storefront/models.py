@@ -4,6 +4,6 @@ from storefront.media.models import MediaDerivative, MediaImage  # noqa: F401
 from storefront.reference.models import Category, City, Kecamatan, Opd, Unit  # noqa: F401
 from storefront.sellers.models import Seller, SellerDocument, SellerEvent  # noqa: F401
 from storefront.catalog.models import (Product, ProductEvent, ProductPhoto, ProductPriceHistory,  # noqa: F401
-                                       ProductRevision, ProductSearch, CatalogEntry)
-from storefront.catalog import search_index  # noqa: F401,E402  (its FTS/GIN objects and term upkeep)
+                                       ProductRevision, CatalogEntry)
+from storefront.catalog import search_index  # noqa: F401,E402  (its FTS/GIN objects)
 from storefront.catalog import entries  # noqa: F401,E402  (the public read model's upkeep)

@@ -1,8 +1,9 @@
-"""Keeping `catalog_entries` (the read model of the public results pages) equal to the live rows.
+"""Keeping `catalog_entries` (the read model of the public results pages and of search) equal to
+the live rows.
 
 One place decides what is public (sellers/visibility.py) and one place copies it here: after
-every flush, the entries of each product, photo, seller or unit that the flush touched are
-rebuilt from the rows as they now are, in the same transaction. So a suspended seller's products
+every flush, the entries of each product, photo, seller, unit or category that the flush touched
+are rebuilt from the rows as they now are (search terms included), in the same transaction. So a suspended seller's products
 vanish from listings and search when the suspension commits, and a rolled-back change leaves
 no trace. Bulk Core writes that bypass the ORM (the benchmark seeder, migrations) call
 `rebuild_all` themselves.
@@ -10,15 +11,17 @@ no trace. Bulk Core writes that bypass the ORM (the benchmark seeder, migrations
 from __future__ import annotations
 
 from itertools import chain
+from types import SimpleNamespace
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from storefront.catalog.models import CatalogEntry, Product, ProductPhoto
+from storefront.catalog.search_index import document_for
 from storefront.catalog.urls import slugify
 from storefront.media.models import MediaDerivative
-from storefront.reference.models import Unit
+from storefront.reference.models import Category, Unit
 from storefront.sellers.halal import shows_halal_badge
 from storefront.sellers.models import Seller
 from storefront.sellers.visibility import public_product_filter
@@ -27,11 +30,12 @@ BATCH = 2000
 _entries = CatalogEntry.__table__
 
 
-def rebuild(connection: Connection, *, product_ids=(), seller_ids=(), unit_ids=()) -> None:
-    """Rebuild the entries of these products, of every product of these sellers and of every
-    product counted in these units."""
-    conditions = [column.in_(sorted(ids)) for column, ids in ((Product.id, product_ids),
-                  (Product.seller_id, seller_ids), (Product.unit_id, unit_ids)) if ids]
+def rebuild(connection: Connection, *, product_ids=(), seller_ids=(), unit_ids=(), category_ids=()) -> None:
+    """Rebuild the entries of these products, and of every product of these sellers, counted in
+    these units or listed in these categories."""
+    conditions = [column.in_(sorted(ids)) for column, ids in (
+        (Product.id, product_ids), (Product.seller_id, seller_ids), (Product.unit_id, unit_ids),
+        (Product.category_id, category_ids)) if ids]
     if not conditions:
         return
     stale = [_entries.c.product_id.in_(sa.select(Product.id).where(sa.or_(*conditions)))]
@@ -62,9 +66,11 @@ def _entry_rows(connection: Connection, condition) -> list[dict]:
     products = connection.execute(
         sa.select(Product.id, Product.seller_id, Product.category_id, Seller.kecamatan_id, Seller.scale,
                   Product.halal_status, Product.halal_certificate_number, Product.price, Product.lead_time_days,
-                  Product.published_at, Product.created_at, Product.name, Product.claims_verified_at,
-                  Seller.business_name, Unit.name_id, Unit.name_en)
+                  Product.published_at, Product.created_at, Product.name, Product.description,
+                  Product.claims_verified_at, Seller.business_name, Unit.name_id, Unit.name_en,
+                  Category.name_id.label("category_name_id"), Category.name_en.label("category_name_en"))
         .join(Seller, Seller.id == Product.seller_id).join(Unit, Unit.id == Product.unit_id)
+        .outerjoin(Category, Category.id == Product.category_id)
         .where(public_product_filter(), condition)).all()
     if not products:
         return []
@@ -72,6 +78,8 @@ def _entry_rows(connection: Connection, condition) -> list[dict]:
     rows = []
     for row in products:
         alt, derivatives = photos.get(row.id, ("", []))
+        name_terms, body_terms = document_for(
+            row, SimpleNamespace(name_id=row.category_name_id or "", name_en=row.category_name_en or ""))
         rows.append({
             "product_id": row.id, "seller_id": row.seller_id, "category_id": row.category_id,
             "kecamatan_id": row.kecamatan_id, "scale": row.scale.value if row.scale else "",
@@ -80,6 +88,7 @@ def _entry_rows(connection: Connection, condition) -> list[dict]:
             "published_at": row.published_at or row.created_at, "name": row.name, "slug": slugify(row.name),
             "seller_name": row.business_name, "unit_name_id": row.name_id, "unit_name_en": row.name_en,
             "claims_verified": row.claims_verified_at is not None, "photo_alt": alt, "photo": derivatives,
+            "name_terms": name_terms, "body_terms": body_terms,
         })
     return rows
 
@@ -104,8 +113,9 @@ def _primary_photos(connection: Connection, product_ids: list[int]) -> dict[int,
 
 @sa.event.listens_for(Session, "after_flush")
 def keep_entries_current(session: Session, flush_context) -> None:
-    """Whatever service changed a product, a photo, a seller or a unit, its entries follow here."""
-    product_ids, seller_ids, unit_ids = set(), set(), set()
+    """Whatever service changed a product, a photo, a seller, a unit or a category, its entries
+    follow here."""
+    product_ids, seller_ids, unit_ids, category_ids = set(), set(), set(), set()
     for obj in chain(session.new, session.dirty, session.deleted):
         if isinstance(obj, Product):
             product_ids.add(obj.id)
@@ -115,6 +125,9 @@ def keep_entries_current(session: Session, flush_context) -> None:
             seller_ids.add(obj.id)
         elif isinstance(obj, Unit):
             unit_ids.add(obj.id)
+        elif isinstance(obj, Category):
+            category_ids.add(obj.id)
     product_ids.discard(None)
-    if product_ids or seller_ids or unit_ids:
-        rebuild(session.connection(), product_ids=product_ids, seller_ids=seller_ids, unit_ids=unit_ids)
+    if product_ids or seller_ids or unit_ids or category_ids:
+        rebuild(session.connection(), product_ids=product_ids, seller_ids=seller_ids, unit_ids=unit_ids,
+                category_ids=category_ids)

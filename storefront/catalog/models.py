@@ -90,8 +90,6 @@ class Product(db.Model):
         cascade="all, delete-orphan")
     delivery_kecamatan: Mapped[list["Kecamatan"]] = relationship(  # noqa: F821
         secondary=product_delivery_kecamatan, lazy="raise")
-    search_document: Mapped["ProductSearch | None"] = relationship(
-        back_populates="product", lazy="raise", cascade="all, delete-orphan", passive_deletes=True)
 
     @property
     def primary_photo(self) -> ProductPhoto | None:
@@ -172,31 +170,16 @@ class ProductRevision(db.Model):
     product: Mapped[Product] = relationship(lazy="raise")
 
 
-class ProductSearch(db.Model):
-    """The text a product is found by, stemmed in Python so both databases index the same terms.
-
-    SQLite indexes it with an FTS5 table, PostgreSQL with a GIN expression index; both are
-    created beside this table (catalog/search_index.py), outside the ORM metadata.
-    """
-
-    __tablename__ = "product_search"
-
-    product_id: Mapped[int] = mapped_column(sa.ForeignKey("products.id", ondelete="CASCADE"), primary_key=True)
-    name_terms: Mapped[str] = mapped_column(sa.Text, default="")
-    body_terms: Mapped[str] = mapped_column(sa.Text, default="")
-
-    product: Mapped[Product] = relationship(back_populates="search_document", lazy="raise")
-
-
 FACET_COLUMNS = ("category_id", "kecamatan_id", "scale", "halal_badge")
 
 
 class CatalogEntry(db.Model):
-    """A public product as a results page lists and filters it: one narrow row per published
+    """A public product as a results page lists, filters and finds it: one row per published
     product of a verified seller, kept current by catalog/entries.py after every flush.
 
     Listings, search results and facets read this table alone, so a page needs no joins, costs
-    the same at 100 or 100,000 products, and a product that stops being public simply has no row.
+    the same at 100 or 100,000 products, and a product that stops being public simply has no row
+    (nor any place in the search index, which is built on this table: catalog/search_index.py).
     """
 
     __tablename__ = "catalog_entries"
@@ -230,3 +213,7 @@ class CatalogEntry(db.Model):
     photo_alt: Mapped[str] = mapped_column(sa.String(200), default="")
     # The primary photo's derivatives as [[width, storage key], ...], narrowest first; [] without.
     photo: Mapped[list] = mapped_column(sa.JSON, default=list)
+    # What search finds it by, stemmed in Python so both databases index the same terms: the name,
+    # and the body (description and category names).
+    name_terms: Mapped[str] = mapped_column(sa.Text, default="")
+    body_terms: Mapped[str] = mapped_column(sa.Text, default="")

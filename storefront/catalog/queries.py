@@ -64,9 +64,9 @@ def _order(query: CatalogQuery) -> list:
 # one to tell "more than that". Deep pages then cost what the first costs, the total needs
 # no count over the whole catalog, and the facets are counted over these rows.
 CANDIDATES = MAX_PAGES * PER_PAGE + 1
-# Best-ranked name matches kept before joining the entries: enough that CANDIDATES public ones
-# remain even if many matches belong to hidden products.
-RANKED_MATCHES = 4 * CANDIDATES
+# Best-ranked name matches kept before joining the entries (SQLite, where the index is a separate
+# table): without filters, the first CANDIDATES of them are the stage's rows anyway.
+RANKED_MATCHES = CANDIDATES
 
 
 @dataclass
@@ -115,19 +115,17 @@ def find(query: CatalogQuery) -> tuple[Found, search.TextMatch | None]:
 def _candidates(query: CatalogQuery, match: search.TextMatch | None) -> Found:
     conditions = _conditions(query)
     if match is None or query.sort != "relevance":
-        stmt = sa.select(*CANDIDATE_COLUMNS).where(*conditions)
         if match is not None:
-            stmt = stmt.where(T.product_id.in_(search.matching_ids(match)))
-        stmt = stmt.order_by(*_order(query)).limit(CANDIDATES)
+            conditions.append(search.condition(match))
+        stmt = sa.select(*CANDIDATE_COLUMNS).where(*conditions).order_by(*_order(query)).limit(CANDIDATES)
         return Found(db.session.execute(stmt).all(), query.page)
     # Each stage read in its own cheap order and cut, then the stages one after another. Each
     # stage reads CANDIDATES rows, so whatever the earlier stages found, enough new ones remain.
     best = RANKED_MATCHES if query.filters_only_text else None
     parts = []
     for number, stage in enumerate(search.stages(match, best)):
-        part = (sa.select(*CANDIDATE_COLUMNS, sa.literal(number).label("stage"), stage.matches.c.key)
-                .select_from(stage.matches).join(E.__table__, T.product_id == stage.matches.c.id).where(*conditions)
-                .order_by(*stage.order).limit(CANDIDATES).subquery())
+        part = stage.narrow(sa.select(*CANDIDATE_COLUMNS, sa.literal(number).label("stage"), stage.key.label("key"))
+                            .where(*conditions)).order_by(*stage.order).limit(CANDIDATES).subquery()
         parts.append(sa.select(part))  # SQLite refuses ORDER BY/LIMIT inside a bare UNION
     stages = sa.union_all(*parts).subquery("stages")
     stmt = (sa.select(*(stages.c[column.key] for column in CANDIDATE_COLUMNS))

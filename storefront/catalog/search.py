@@ -21,10 +21,12 @@ trigram word similarity (pg_trgm).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import sqlalchemy as sa
 
 from storefront.catalog import stemmer
+from storefront.catalog.models import CatalogEntry
 from storefront.catalog.search_index import FTS_TABLE, NAMES_TABLE
 from storefront.extensions import db
 
@@ -36,8 +38,10 @@ _names = sa.table(NAMES_TABLE, sa.column("rowid"))
 _names_ref = sa.literal_column(NAMES_TABLE)
 _vocab = sa.table(f"{FTS_TABLE}_vocab", sa.column("term"), sa.column("doc"))
 _simple = sa.literal_column("'simple'::regconfig")
-_search = sa.table("product_search", sa.column("product_id"), sa.column("name_terms"),
-                   sa.column("fts_name"), sa.column("fts_document"))
+_entries = CatalogEntry.__table__.c
+# PostgreSQL's stored vectors live beside the mapped columns (search_index.py).
+_fts_name = sa.literal_column("catalog_entries.fts_name")
+_fts_document = sa.literal_column("catalog_entries.fts_document")
 
 
 @dataclass(frozen=True)
@@ -51,10 +55,12 @@ class TextMatch:
 
 @dataclass(frozen=True)
 class Stage:
-    """One stage of the results: `matches` gives (id, key) rows, `order` reads them best first in
-    an order its index gives without sorting every match; lower keys rank first afterwards."""
+    """One stage of the results. `narrow` turns a select of catalog_entries into one of this
+    stage's matches; `order` reads them best first in an order the index gives without sorting
+    every match; `key` ranks them afterwards (lower first)."""
 
-    matches: sa.Subquery
+    narrow: Callable[[sa.Select], sa.Select]
+    key: sa.ColumnElement
     order: list
 
 
@@ -79,25 +85,25 @@ def typo_match(text: str) -> TextMatch | None:
     return TextMatch(tuple(corrected), is_fallback=True) if corrected != terms else None
 
 
-def matching_ids(match: TextMatch) -> sa.Select:
-    """The ids of every product that matches, in no order (for the sorts by date or price)."""
+def condition(match: TextMatch) -> sa.ColumnElement[bool]:
+    """Every catalog entry that matches, in no order (for the sorts by date or price)."""
     if match.trigram:
-        return sa.select(_search.c.product_id).where(_trigram_condition(match))
+        return _trigram_condition(match)
     if _dialect() == "postgresql":
-        return sa.select(_search.c.product_id).where(_search.c.fts_document.op("@@")(_tsquery(match.terms, True)))
-    return sa.select(_fts.c.rowid).where(_fts_ref.op("MATCH")(sa.literal(fts5_expression(match.terms, True))))
+        return _fts_document.op("@@")(_tsquery(match.terms, True))
+    return _entries.product_id.in_(
+        sa.select(_fts.c.rowid).where(_fts_ref.op("MATCH")(sa.literal(fts5_expression(match.terms, True)))))
 
 
 def stages(match: TextMatch, best: int | None = None) -> list[Stage]:
     """The stages of a relevance order (see the module docstring). With `best`, the ranked stage
     keeps only that many before the caller's filters: pass it only when no filter applies."""
     if match.trigram:
-        similarity = sa.func.word_similarity(_phrase(match), _search.c.name_terms)
-        ranked = sa.select(_search.c.product_id.label("id"), (-similarity).label("key")).where(
-            _trigram_condition(match)).subquery()
-        return [Stage(ranked, [ranked.c.key, ranked.c.id])]
+        similarity = -sa.func.word_similarity(_phrase(match), _entries.name_terms)
+        return [Stage(lambda stmt: stmt.where(_trigram_condition(match)), similarity,
+                      [similarity, _entries.product_id])]
     if _dialect() == "postgresql":
-        return _postgres_stages(match.terms, best)
+        return _postgres_stages(match.terms)
     return _sqlite_stages(match.terms, best)
 
 
@@ -124,23 +130,26 @@ def fts5_expression(terms, prefix: bool) -> str:
 def _sqlite_stages(terms, best: int | None) -> list[Stage]:
     exact, typed = fts5_expression(terms, False), fts5_expression(terms, True)
 
-    def matching(table, reference, expression: str, key):
-        return (sa.select(table.c.rowid.label("id"), key.label("key")).select_from(table)
+    def matching(table, reference, expression: str, *columns) -> sa.Select:
+        return (sa.select(table.c.rowid.label("id"), *columns).select_from(table)
                 .where(reference.op("MATCH")(sa.literal(expression))))
+
+    def joined(matches):
+        return lambda stmt: stmt.join(matches, matches.c.id == _entries.product_id)
 
     # bm25 is computed on the FTS table alone (SQLite refuses it beside some other constructs);
     # lower is better. The newest-first stages order by rowid (the product id) descending, the
     # order FTS5 reads its lists in, so they stop after the rows they need.
-    score = sa.func.bm25(_names_ref)
+    score = sa.func.bm25(_names_ref).label("score")
     ranked = matching(_names, _names_ref, exact, score)
     if best:
         ranked = ranked.order_by(score).limit(best)
     ranked = ranked.subquery("ranked")
-    typing = matching(_names, _names_ref, typed, -_names.c.rowid).subquery("typing")
-    elsewhere = matching(_fts, _fts_ref, typed, -_fts.c.rowid).subquery("elsewhere")
-    return [Stage(ranked, [ranked.c.key, ranked.c.id]),
-            Stage(typing, [typing.c.id.desc()]),
-            Stage(elsewhere, [elsewhere.c.id.desc()])]
+    typing = matching(_names, _names_ref, typed).subquery("typing")
+    elsewhere = matching(_fts, _fts_ref, typed).subquery("elsewhere")
+    return [Stage(joined(ranked), ranked.c.score, [ranked.c.score, ranked.c.id]),
+            Stage(joined(typing), -typing.c.id, [typing.c.id.desc()]),
+            Stage(joined(elsewhere), -elsewhere.c.id, [elsewhere.c.id.desc()])]
 
 
 def _sqlite_corrections(terms: list[str]) -> list[str]:
@@ -200,20 +209,19 @@ def _tsquery(terms, prefix: bool):
     return sa.func.to_tsquery(_simple, sa.literal(tsquery_expression(terms, prefix)))
 
 
-def _postgres_stages(terms, best: int | None) -> list[Stage]:
+def _postgres_stages(terms) -> list[Stage]:
     exact, typed = _tsquery(terms, False), _tsquery(terms, True)
-    name, document, product_id = _search.c.fts_name, _search.c.fts_document, _search.c.product_id
-    score = (-sa.func.ts_rank(name, exact)).label("key")
-    ranked = sa.select(product_id.label("id"), score).where(name.op("@@")(exact))
-    if best:
-        ranked = ranked.order_by(score).limit(best)
-    ranked = ranked.subquery("ranked")
-    newest = (-product_id).label("key")
-    typing = sa.select(product_id.label("id"), newest).where(name.op("@@")(typed)).subquery("typing")
-    elsewhere = sa.select(product_id.label("id"), newest).where(document.op("@@")(typed)).subquery("elsewhere")
-    return [Stage(ranked, [ranked.c.key, ranked.c.id]),
-            Stage(typing, [typing.c.id.desc()]),
-            Stage(elsewhere, [elsewhere.c.id.desc()])]
+    score, newest = -sa.func.ts_rank(_fts_name, exact), -_entries.product_id
+
+    def where(vector, query):
+        return lambda stmt: stmt.where(vector.op("@@")(query))
+
+    # Name matches are few enough to fetch through the index and sort (ordering by an expression
+    # keeps the planner from walking the whole table backwards, testing every name); the other
+    # matches are many, so walking the newest products first finds them at once.
+    return [Stage(where(_fts_name, exact), score, [score, _entries.product_id]),
+            Stage(where(_fts_name, typed), newest, [newest]),
+            Stage(where(_fts_document, typed), newest, [_entries.product_id.desc()])]
 
 
 def _phrase(match: TextMatch):
@@ -221,7 +229,7 @@ def _phrase(match: TextMatch):
 
 
 def _trigram_condition(match: TextMatch):
-    return _phrase(match).op("<%")(_search.c.name_terms)
+    return _phrase(match).op("<%")(_entries.name_terms)
 
 
 def _dialect() -> str:

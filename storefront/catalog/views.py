@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 
 from storefront.catalog import queries
 from storefront.catalog.filters import MAX_PAGES, FilterForm
-from storefront.catalog.models import Product, ProductPhoto, ProductSearch
+from storefront.catalog.models import Product, ProductPhoto
 from storefront.catalog.urls import url_with
 from storefront.extensions import db
 from storefront.media.models import MediaDerivative, MediaImage
@@ -21,7 +21,7 @@ from storefront.web import page_cache
 from storefront.web.pagination import page_number
 
 bp = Blueprint("catalog", __name__)
-page_cache.watch(Product, ProductPhoto, ProductSearch, Seller, Category, Kecamatan, Unit, City,
+page_cache.watch(Product, ProductPhoto, Seller, Category, Kecamatan, Unit, City,
                  MediaImage, MediaDerivative)
 
 

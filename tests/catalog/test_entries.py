@@ -11,7 +11,7 @@ from storefront.accounts.roles import Role
 from storefront.catalog import entries
 from storefront.catalog.models import CatalogEntry, Product, ProductPhoto
 from storefront.extensions import db
-from storefront.reference.models import Unit
+from storefront.reference.models import Category, Unit
 from storefront.sellers import services as seller_services
 from storefront.sellers.halal import HalalStatus
 from storefront.sellers.models import Seller
@@ -99,7 +99,7 @@ def test_suspending_a_seller_removes_every_product_and_reinstating_returns_them(
 
 
 @pytest.mark.parametrize("change", ["unpublish", "rename", "reprice", "seller_renamed", "unit_renamed",
-                                    "photo_removed", "deleted"])
+                                    "category_renamed", "photo_removed", "deleted"])
 def test_each_change_is_followed(app, catalog, change):
     seller, _, shown, coffee = catalog
     with app.app_context():
@@ -114,6 +114,8 @@ def test_each_change_is_followed(app, catalog, change):
             db.session.get(Seller, seller.id).business_name = "Dapur Bika Baru"
         elif change == "unit_renamed":
             db.session.get(Unit, product.unit_id).name_id = "kotak besar"
+        elif change == "category_renamed":  # the category's names are search terms of its products
+            db.session.get(Category, product.category_id).name_id = "Jajanan pasar tradisional"
         elif change == "photo_removed":
             for photo in db.session.scalars(sa.select(ProductPhoto).where(ProductPhoto.product_id == shown.id)):
                 db.session.delete(photo)
@@ -141,3 +143,18 @@ def test_rebuild_all_restores_entries_written_around(app, catalog):
         assert stored() == {}
         assert entries.rebuild_all(db.session.connection()) == len(before)
         assert stored() == before
+
+
+def test_card_addresses_are_those_url_for_builds(app, catalog):
+    """Cards build their links from a per-request prefix; they must equal url_for's."""
+    from flask import url_for
+
+    from storefront.catalog.urls import entry_url
+    from storefront.media.views import media_url
+
+    _, _, shown, _ = catalog
+    with app.test_request_context("/produk"):
+        entry = db.session.get(CatalogEntry, shown.id)
+        assert entry_url(entry) == url_for("catalog.product", product_id=shown.id, slug=entry.slug)
+        for _, key in entry.photo:
+            assert media_url(key) == url_for("media.serve", key=key)
