@@ -1,13 +1,12 @@
-"""The seller and product lifecycles as transition tables. Plain Python: no Flask, no database.
-
-A transition is allowed exactly when (state, action) is in the table and the actor's party is
-listed for it. Tests run over the whole table; services call `next_state` and nothing else
-decides a status.
+"""The seller and product lifecycles as transition tables (storefront/lifecycle.py). Plain Python:
+no Flask, no database. Services call `next_state` and nothing else decides a status.
 """
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from storefront.lifecycle import (ReasonRequired, Transition, TransitionNotAllowed,  # noqa: F401
+                                  allowed_actions, next_state, transition)
 
 
 class Party(str, enum.Enum):
@@ -57,15 +56,7 @@ class ProductAction(str, enum.Enum):
     REINSTATE = "reinstate"
 
 
-@dataclass(frozen=True)
-class Transition:
-    target: enum.Enum
-    parties: frozenset[Party]
-    needs_reason: bool = False
-
-
-def _t(target, *parties: Party, reason: bool = False) -> Transition:
-    return Transition(target, frozenset(parties), reason)
+_t = transition
 
 
 S, SA = SellerStatus, SellerAction
@@ -102,30 +93,3 @@ PRODUCT_EDITABLE = frozenset({P.DRAFT, P.REVISION_REQUESTED})
 PRODUCT_LIVE = frozenset({P.PUBLISHED, P.UNPUBLISHED})
 SELLER_TERMINAL = frozenset({S.REJECTED})
 PRODUCT_TERMINAL = frozenset({P.REJECTED})
-
-
-class TransitionNotAllowed(Exception):
-    """The action is not possible in this state, or not for this party."""
-
-    def __init__(self, state, action, party):
-        super().__init__(f"{action.value} is not allowed from {state.value} for {party.value}")
-        self.state, self.action, self.party = state, action, party
-
-
-class ReasonRequired(Exception):
-    """Ending badly (revision, rejection, suspension) always says why."""
-
-
-def next_state(table: dict, state, action, party: Party, *, reason: str = ""):
-    """The state after `action`; raises TransitionNotAllowed, or ReasonRequired without a reason."""
-    transition = table.get((state, action))
-    if transition is None or party not in transition.parties:
-        raise TransitionNotAllowed(state, action, party)
-    if transition.needs_reason and not reason.strip():
-        raise ReasonRequired(action.value)
-    return transition.target
-
-
-def allowed_actions(table: dict, state, party: Party) -> list:
-    """Actions `party` may take from `state`, in table order (for buttons)."""
-    return [action for (source, action), t in table.items() if source == state and party in t.parties]

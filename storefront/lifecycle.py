@@ -1,0 +1,50 @@
+"""Transition tables, the one way a status changes (sellers, products, purchase requests).
+Plain Python: no Flask, no database.
+
+A table maps (status, action) to a Transition: the status it leads to, the parties that may take
+it, and whether it must say why. A step is allowed exactly when its pair is in the table and the
+actor's party is listed; tests run over whole tables.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Transition:
+    target: enum.Enum
+    parties: frozenset
+    needs_reason: bool = False
+
+
+def transition(target, *parties, reason: bool = False) -> Transition:
+    return Transition(target, frozenset(parties), reason)
+
+
+class TransitionNotAllowed(Exception):
+    """The action is not possible in this status, or not for this party."""
+
+    def __init__(self, state, action, party):
+        super().__init__(f"{action.value} is not allowed from {state.value} for {party.value}")
+        self.state, self.action, self.party = state, action, party
+
+
+class ReasonRequired(Exception):
+    """Ending badly (refusing, rejecting, cancelling, suspending) always says why."""
+
+
+def next_state(table: dict, state, action, party, *, reason: str = ""):
+    """The status after `action`; raises TransitionNotAllowed, or ReasonRequired without a reason."""
+    found = table.get((state, action))
+    if found is None or party not in found.parties:
+        raise TransitionNotAllowed(state, action, party)
+    if found.needs_reason and not reason.strip():
+        raise ReasonRequired(action.value)
+    return found.target
+
+
+def allowed_actions(table: dict, state, *parties) -> list:
+    """Actions any of `parties` may take from `state`, in table order (for buttons)."""
+    wanted = set(parties)
+    return [action for (source, action), t in table.items() if source == state and wanted & t.parties]
