@@ -107,8 +107,8 @@ class Database:
         if kind == "sqlite":
             path = Path(reuse).resolve() if reuse else self.workdir / "bench.sqlite"
             self.url = f"sqlite:///{path}"
-        elif reuse:
-            self.url = reuse
+        elif reuse:  # psycopg takes postgresql:// (the app accepts both)
+            self.url = reuse.replace("postgresql+psycopg://", "postgresql://", 1)
         else:
             import psycopg
             self.pg_name = f"etalase_bench_{os.getpid()}"

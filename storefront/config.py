@@ -34,6 +34,16 @@ def database_url(raw: str | None, instance_path: str) -> str:
     return raw
 
 
+def _hours(raw: str | None) -> int:
+    """Whole hours, 0 or more; 24 when unset (a typo must not switch a safeguard off)."""
+    raw = (raw or "").strip()
+    if not raw:
+        return 24
+    if not raw.isdigit():
+        raise ConfigError(f"ETALASE_ORDER_COOLING_HOURS must be whole hours (0 or more), not {raw!r}.")
+    return int(raw)
+
+
 def _positive_number(environ, name: str) -> float | None:
     raw = (environ.get(name) or "").strip()
     if not raw:
@@ -86,6 +96,9 @@ def from_environment(environ: os._Environ | dict, instance_path: str) -> dict:
         # Anonymous public pages are kept this long at most (any change empties them); 0 = off.
         "PAGE_CACHE_SECONDS": int(environ.get("ETALASE_PAGE_CACHE_SECONDS") or 600),
         "ETALASE_DEMO": _bool(environ.get("ETALASE_DEMO")),
+        "ORDER_COOLING_HOURS": _hours(environ.get("ETALASE_ORDER_COOLING_HOURS")),
+        # The public address, for links in emails sent outside a request (`flask procurement expire`).
+        "BASE_URL": environ.get("ETALASE_BASE_URL", "http://127.0.0.1:5000"),
         "BABEL_DEFAULT_TIMEZONE": environ.get("ETALASE_TIMEZONE", "Asia/Jakarta"),
     }
 
@@ -123,6 +136,9 @@ class Defaults:
     MEDIA_MAX_PIXELS = 40_000_000
     MEDIA_WIDTHS = (320, 800, 1600)
     PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # tests lower the work factor; hashes keep theirs
+    # Procurement: a request waits this many working days for an answer, then expires (the LKPP
+    # rule); a product listed or re-priced this many hours ago cannot be ordered yet (collusion guard).
+    RESPONSE_WORKING_DAYS = 3
 
 
 # Session settings of every PostgreSQL connection:

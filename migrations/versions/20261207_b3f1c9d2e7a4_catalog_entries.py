@@ -71,7 +71,7 @@ POSTGRES_OLD_INDEX = [
     f"CREATE INDEX ix_search_document ON product_search USING gin ({DOCUMENT})",
     "CREATE INDEX ix_search_name_trgm ON product_search USING gin (name_terms gin_trgm_ops)",
 ]
-FACETS = ['category_id', 'kecamatan_id', 'scale', 'halal_badge']
+FILTERS = ['category_id', 'kecamatan_id', 'scale', 'halal_badge', 'price', 'lead_time_days']
 
 
 def upgrade():
@@ -105,10 +105,10 @@ def upgrade():
     sa.PrimaryKeyConstraint('product_id', name=op.f('pk_catalog_entries'))
     )
     with op.batch_alter_table('catalog_entries', schema=None) as batch_op:
-        batch_op.create_index('ix_catalog_entries_category', ['category_id', 'published_at', 'product_id', *FACETS[1:]], unique=False)
-        batch_op.create_index('ix_catalog_entries_price', ['price', 'product_id', *FACETS], unique=False)
-        batch_op.create_index('ix_catalog_entries_published', ['published_at', 'product_id', *FACETS], unique=False)
-        batch_op.create_index('ix_catalog_entries_seller', ['seller_id', 'published_at', 'product_id', *FACETS], unique=False)
+        batch_op.create_index('ix_catalog_entries_category', ['category_id', 'published_at', 'product_id', *FILTERS[1:]], unique=False)
+        batch_op.create_index('ix_catalog_entries_price', ['price', 'product_id', *FILTERS[:4], 'lead_time_days'], unique=False)
+        batch_op.create_index('ix_catalog_entries_published', ['published_at', 'product_id', *FILTERS], unique=False)
+        batch_op.create_index('ix_catalog_entries_seller', ['seller_id', 'published_at', 'product_id', *FILTERS], unique=False)
     statements = {"sqlite": _sqlite_index("catalog_entries", "catalog_entries", "2 3 4 5 6", names=True),
                   "postgresql": POSTGRES_ENTRIES_INDEX}
     for statement in statements.get(bind.dialect.name, []):

@@ -39,10 +39,14 @@ def _conditions(query: CatalogQuery) -> list:
         conditions.append(T.kecamatan_id == query.kecamatan_id)
     if query.halal_only:
         conditions.append(T.halal_badge.is_(True))
+    # Sorted by anything but price, the price range is tested on the rows the order's index gives
+    # (it covers the price): "+ 0" keeps SQLite from range-scanning the price index instead and
+    # sorting every match (250 ms against 3 ms for a category with a price range at 100,000).
+    price = T.price if query.sort in ("price_asc", "price_desc") else T.price + 0
     if query.price_min is not None:
-        conditions.append(T.price >= query.price_min)
+        conditions.append(price >= query.price_min)
     if query.price_max is not None:
-        conditions.append(T.price <= query.price_max)
+        conditions.append(price <= query.price_max)
     if query.max_lead_days is not None:
         conditions.append(T.lead_time_days <= query.max_lead_days)
     if query.scale is not None:
