@@ -64,6 +64,8 @@ def _register_blueprints(app: Flask) -> None:
     from storefront.catalog import page_views, seo  # noqa: F401  (add their routes to catalog's bp)
     from storefront.catalog.views import bp as catalog_bp
     from storefront.media.views import bp as media_bp
+    from storefront.procurement import cart_views, document_views, rating_views  # noqa: F401  (add routes to its bp)
+    from storefront.procurement.views import bp as procurement_bp
     from storefront.sellers.curation_views import bp as curation_bp
     from storefront.sellers.product_views import bp as listings_bp
     from storefront.sellers.registry_views import bp as registry_bp
@@ -71,7 +73,7 @@ def _register_blueprints(app: Flask) -> None:
     from storefront.sellers.views import bp as sellers_bp
 
     for blueprint in (accounts_bp, admin_bp, catalog_bp, media_bp, sellers_bp, verification_bp, listings_bp,
-                      curation_bp, registry_bp):
+                      curation_bp, registry_bp, procurement_bp):
         app.register_blueprint(blueprint)
     # Photos of drafts and of unverified sellers are not public (the media route asks this rule).
     from storefront.media import views as media_views

@@ -5,5 +5,7 @@ from storefront.reference.models import Category, City, Kecamatan, Opd, Unit  # 
 from storefront.sellers.models import Seller, SellerDocument, SellerEvent  # noqa: F401
 from storefront.catalog.models import (Product, ProductEvent, ProductPhoto, ProductPriceHistory,  # noqa: F401
                                        ProductRevision, CatalogEntry)
+from storefront.procurement.models import (CapacityHold, CartItem, Holiday, Notice, Payment,  # noqa: F401
+                                           PurchaseRequest, Rating, RequestEvent, RequestItem)
 from storefront.catalog import search_index  # noqa: F401,E402  (its FTS/GIN objects)
 from storefront.catalog import entries  # noqa: F401,E402  (the public read model's upkeep)

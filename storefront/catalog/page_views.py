@@ -8,9 +8,12 @@ from storefront.accounts.roles import Role
 from storefront.catalog import queries, seo
 from storefront.catalog.urls import product_url, seller_url, slugify
 from storefront.catalog.views import _results, bp
+from storefront.procurement import ordering
+from storefront.procurement import queries as procurement_queries
 from storefront.web import page_cache
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
+RATING_READERS = frozenset({Role.PEMESAN, Role.PPK, Role.BENDAHARA, Role.AUDITOR})
 
 
 @bp.get("/produk/<int:product_id>", defaults={"slug": ""})
@@ -23,7 +26,9 @@ def product(product_id: int, slug: str):
     if slug != slugify(item.name):
         return redirect(product_url(item), 301)
     can_request = current_user.is_authenticated and current_user.role is Role.PEMESAN
-    return render_template("catalog/product.html", product=item, can_request=can_request,
+    ends = ordering.orderable_from(item) if can_request else None
+    cooling = ordering.cooling_message(item, ends) if ends else None
+    return render_template("catalog/product.html", product=item, can_request=can_request, cooling=cooling,
                            structured_data=seo.product_structured_data(item))
 
 
@@ -36,7 +41,10 @@ def seller(seller_id: int, slug: str):
         abort(404)
     if slug != slugify(business.business_name):
         return redirect(seller_url(business, **request.args.to_dict(flat=False)), 301)
-    return _results("catalog/seller.html", seller=business)
+    # Buyers (OPD staff and the auditor, never the public cache) see how other OPDs rated it.
+    buyer = current_user.is_authenticated and current_user.role in RATING_READERS
+    return _results("catalog/seller.html", seller=business,
+                    ratings=procurement_queries.seller_ratings(business.id) if buyer else None)
 
 
 @bp.get("/bandingkan")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
-from flask import current_app
+from flask import abort, current_app, send_file
 from flask_babel import lazy_gettext as _l
 
 from storefront.extensions import db
@@ -61,8 +61,8 @@ def add_document(seller: Seller, *, actor, kind: DocumentKind, number: str, issu
         raise SellerError(_l("Tanggal berlaku sampai harus sesudah tanggal terbit."), field="expires_on")
     if upload is None or not getattr(upload, "filename", ""):
         raise SellerError(_l("Pilih foto atau PDF dokumennya."), field="file")
-    data, content_type = _file_content(upload)
-    key = content_key(data, "pdf" if content_type == "application/pdf" else "webp")
+    data, content_type = file_content(upload)
+    key = content_key_for(data, content_type)
     storage = document_storage()
     created = storage.save(key, data, content_type)
     try:
@@ -77,14 +77,18 @@ def add_document(seller: Seller, *, actor, kind: DocumentKind, number: str, issu
     return document
 
 
-def _file_content(upload) -> tuple[bytes, str]:
+def content_key_for(data: bytes, content_type: str) -> str:
+    return content_key(data, "pdf" if content_type == "application/pdf" else "webp")
+
+
+def file_content(upload) -> tuple[bytes, str]:
     """A PDF as it is (bounded), or a photo re-encoded to one clean WebP (metadata removed)."""
     max_bytes = current_app.config["MEDIA_MAX_BYTES"]
     data = read_bounded(upload, max_bytes)
     if data.startswith(PDF_MAGIC):
         if len(data) > max_bytes:
-            raise SellerError(_l("Berkas terlalu besar: maksimal %(mb)s MB.", mb=f"{max_bytes / 1048576:g}"),
-                              field="file")
+            megabytes = f"{max_bytes / 1048576:g}"
+            raise SellerError(_l("Berkas terlalu besar: maksimal %(mb)s MB.", mb=megabytes), field="file")
         return data, "application/pdf"
     try:
         processed = processing.process_image(data, max_bytes=max_bytes,
@@ -105,6 +109,20 @@ def remove_document(document: SellerDocument, *, seller: Seller) -> str:
     db.session.delete(document)
     db.session.flush()
     return key
+
+
+def send_private(key: str, content_type: str, download_name: str):
+    """A private file: never cached by shared caches; a PDF is downloaded, never run on our origin."""
+    storage = document_storage()
+    if not storage.exists(key):
+        abort(404)
+    is_pdf = content_type == "application/pdf"
+    response = send_file(storage.open(key), mimetype=content_type, max_age=0, as_attachment=is_pdf,
+                         download_name=download_name)
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Content-Security-Policy"] = ("sandbox; default-src 'none'; img-src 'self'; "
+                                                   "frame-ancestors 'none'; base-uri 'none'")
+    return response
 
 
 def delete_file_if_unused(key: str) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -139,18 +139,9 @@ def document_file(document_id: int):
 
 
 def send_document(document: SellerDocument):
-    """A private file: never cached by shared caches; a PDF is downloaded, never run on our origin."""
-    storage = documents.document_storage()
-    if not storage.exists(document.file_key):
-        abort(404)
-    is_pdf = document.content_type == "application/pdf"
-    response = send_file(storage.open(document.file_key), mimetype=document.content_type, max_age=0,
-                         as_attachment=is_pdf,
-                         download_name=f"dokumen-{document.kind.value}-{document.id}.{'pdf' if is_pdf else 'webp'}")
-    response.headers["Cache-Control"] = "private, no-store"
-    response.headers["Content-Security-Policy"] = ("sandbox; default-src 'none'; img-src 'self'; "
-                                                   "frame-ancestors 'none'; base-uri 'none'")
-    return response
+    extension = "pdf" if document.content_type == "application/pdf" else "webp"
+    return documents.send_private(document.file_key, document.content_type,
+                                  f"dokumen-{document.kind.value}-{document.id}.{extension}")
 
 
 @bp.post("/penjual/dokumen/<int:document_id>/hapus")

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from storefront.accounts.permissions import BACK_OFFICE_READERS
 from storefront.accounts.roles import Role
+from storefront.procurement.permissions import READERS as PROCUREMENT_READERS
 from storefront.sellers.permissions import DINAS_READERS
 
 
@@ -25,6 +26,9 @@ NAV_ITEMS = (
     NavItem("accounts.dashboard", _l("Dasbor"), ALL_SIGNED_IN),
     NavItem("sellers.dashboard", _l("Usaha saya"), frozenset({Role.SELLER})),
     NavItem("listings.product_list", _l("Produk saya"), frozenset({Role.SELLER})),
+    NavItem("procurement.cart", _l("Keranjang"), frozenset({Role.PEMESAN})),
+    NavItem("procurement.inbox", _l("Permintaan pembelian"), PROCUREMENT_READERS),
+    NavItem("procurement.notices", _l("Pemberitahuan"), PROCUREMENT_READERS),
     NavItem("verification.queue", _l("Verifikasi penjual"), DINAS_READERS),
     NavItem("curation.queue", _l("Kurasi produk"), DINAS_READERS),
     NavItem("registry.index", _l("Daftar binaan"), frozenset({Role.VERIFIER, Role.ADMIN, Role.AUDITOR})),

@@ -1,0 +1,1 @@
+"""Procurement: the cart, purchase requests from submission to payment, their documents and audit."""

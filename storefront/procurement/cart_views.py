@@ -1,0 +1,109 @@
+"""The pemesan's cart and checkout: products from the catalog, grouped by seller, sent as one
+purchase request per seller."""
+from __future__ import annotations
+
+import secrets
+from datetime import date
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms import SelectChoice
+
+from storefront.accounts.roles import Role
+from storefront.extensions import db
+from storefront.procurement import ordering
+from storefront.procurement.forms import AddToCartForm, CheckoutForm
+from storefront.procurement.views import bp
+from storefront.reference.models import Kecamatan
+from storefront.web.decorators import role_required
+
+
+@bp.get("/keranjang")
+@role_required(Role.PEMESAN)
+def cart():
+    form = _checkout_form()
+    return _cart_page(form)
+
+
+def _checkout_form(formdata=None) -> CheckoutForm:
+    form = CheckoutForm(formdata) if formdata is not None else CheckoutForm()
+    form.ppk_id.choices = [SelectChoice(ppk.id, ppk.name) for ppk in ordering.ppk_choices(current_user)]
+    form.delivery_kecamatan_id.choices = [SelectChoice(k.id, k.name) for k in db.session.scalars(
+        sa.select(Kecamatan).where(Kecamatan.active.is_(True)).order_by(Kecamatan.name))]
+    if formdata is None:
+        form.key.data = secrets.token_urlsafe(24)
+        form.fiscal_year.data = date.today().year
+    return form
+
+
+def _cart_page(form, problems=(), status=200):
+    items = ordering.cart_items(current_user)
+    by_product = {}
+    for where, message in problems:
+        by_product.setdefault(where, []).append(message)
+    groups = {}
+    for item in items:
+        groups.setdefault(item.product.seller_id, []).append(item)
+    return render_template("procurement/cart.html", groups=list(groups.values()), form=form,
+                           problems=by_product, general=by_product.get("cart", [])), status
+
+
+@bp.post("/keranjang/tambah/<int:product_id>")
+@role_required(Role.PEMESAN)
+def cart_add(product_id: int):
+    if not ordering.is_public(product_id):
+        abort(404)  # not public (or never was): as if it did not exist
+    form = AddToCartForm()
+    if not form.validate():
+        flash(_("Isi jumlah dengan angka bulat lebih dari nol."), "danger")
+        return redirect(request.referrer or url_for("catalog.home"))
+    try:
+        item = ordering.add(current_user, product_id, form.quantity.data)
+    except ordering.OrderError as error:
+        flash(str(error), "danger")
+        return redirect(url_for("procurement.cart"))
+    db.session.commit()
+    flash(_("Ditambahkan ke keranjang."), "success")
+    return redirect(url_for("procurement.cart", _anchor=f"produk-{item.product_id}"))
+
+
+@bp.post("/keranjang/<int:item_id>/hapus")
+@role_required(Role.PEMESAN)
+def cart_remove(item_id: int):
+    if not ordering.remove(current_user, item_id):
+        abort(404)  # not in this user's cart (someone else's, or gone)
+    db.session.commit()
+    flash(_("Dihapus dari keranjang."), "success")
+    return redirect(url_for("procurement.cart"))
+
+
+@bp.post("/keranjang/ajukan")
+@role_required(Role.PEMESAN)
+def checkout():
+    form = _checkout_form(request.form)
+    if not form.validate():
+        return _cart_page(form, status=422)
+    quantities = {int(key[4:]): int(value) for key, value in request.form.items()
+                  if key.startswith("qty-") and key[4:].isdigit() and value.isdigit() and len(value) <= 7}
+    checkout_values = ordering.Checkout(
+        ppk_id=form.ppk_id.data, kode_rekening=form.kode_rekening.data, rup_code=form.rup_code.data,
+        fiscal_year=form.fiscal_year.data, delivery_address=form.delivery_address.data,
+        delivery_kecamatan_id=form.delivery_kecamatan_id.data, recipient_name=form.recipient_name.data,
+        recipient_phone=form.recipient_phone.data, needed_on=form.needed_on.data,
+        window_start=form.window_start.data, window_end=form.window_end.data, notes=form.notes.data or "",
+        quantities=quantities)
+    try:
+        made = ordering.submit(current_user, checkout_values, form.key.data, ip=request.remote_addr or "")
+    except ordering.OrderError as error:
+        db.session.rollback()
+        for where, message in error.problems:
+            field = getattr(form, where, None)
+            if field is not None:
+                field.errors = [*field.errors, str(message)]
+        return _cart_page(form, problems=error.problems, status=422)
+    db.session.commit()
+    flash(_("Permintaan pembelian diajukan ke PPK: %(numbers)s.", numbers=", ".join(r.number for r in made)),
+          "success")
+    return redirect(url_for("procurement.inbox", tab="semua"))

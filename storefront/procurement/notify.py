@@ -1,0 +1,90 @@
+"""Telling people that a request waits for them: an in-app notice and an email for each step that
+asks someone to act, and a WhatsApp link to reach the seller (UMKM answer WhatsApp first).
+
+Notices and emails are written in Indonesian, the city's language, whatever the language of the
+person who acted; emails leave after the commit (storefront/mail.py).
+"""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import sqlalchemy as sa
+from flask import url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from storefront import mail
+from storefront.accounts.models import User
+from storefront.accounts.roles import Role
+from storefront.extensions import db
+from storefront.procurement import clock
+from storefront.procurement.models import Notice, PurchaseRequest
+from storefront.procurement.workflow import WAITS_FOR, Party
+from storefront.procurement.workflow import RequestStatus as S
+from storefront.sellers.models import Seller
+
+# Who must hear how a request ended (the open statuses go to workflow.WAITS_FOR's party).
+ENDED_FOR = {S.REJECTED: "submitter", S.DECLINED: "submitter", S.CANCELLED: "seller", S.EXPIRED: "both",
+             S.COMPLETED: "submitter"}
+PARTY_RECIPIENTS = {Party.PPK: "ppk", Party.SELLER: "seller", Party.PEMESAN: "submitter",
+                    Party.BENDAHARA: "bendahara", Party.VERIFIER: "verifiers"}
+
+
+def _what(status: S) -> str:
+    return {
+        S.SUBMITTED: _("menunggu persetujuan Anda sebagai PPK"),
+        S.APPROVED: _("Surat Pesanan terbit: terima, tolak, atau ajukan penawaran lain"),
+        S.COUNTERED: _("penjual mengajukan penawaran lain: teruskan ke PPK atau batalkan"),
+        S.ACCEPTED: _("siapkan dan kirim pesanan"),
+        S.SHIPPED: _("barang dikirim: catat penerimaannya"),
+        S.DELIVERED: _("barang diterima: periksa dan catat hasilnya"),
+        S.NONCONFORMING: _("barang tidak sesuai: kirim pengganti atau ajukan sengketa"),
+        S.DISPUTED: _("sengketa menunggu mediasi Dinas"),
+        S.INSPECTED: _("pemeriksaan selesai: tanda tangani BAST"),
+        S.AWAITING_PAYMENT: _("BAST ditandatangani: catat pembayarannya"),
+        S.PAID: _("pembayaran dicatat: konfirmasi dana sudah diterima"),
+        S.COMPLETED: _("selesai: beri penilaian untuk penjual"),
+        S.REJECTED: _("ditolak PPK"), S.DECLINED: _("ditolak penjual"), S.CANCELLED: _("dibatalkan"),
+        S.EXPIRED: _("kedaluwarsa karena tidak dijawab dalam 3 hari kerja"),
+        S.TERMINATED: _("diputus: catat pembayaran atas pekerjaan yang sudah diterima, bila ada"),
+    }[status]
+
+
+def recipients(request: PurchaseRequest) -> list[User]:
+    """The active users the request now waits for: one statement."""
+    party = WAITS_FOR.get(request.status)
+    who = PARTY_RECIPIENTS[party] if party is not None else ENDED_FOR[request.status]
+    owner = sa.select(Seller.owner_id).where(Seller.id == request.seller_id).scalar_subquery()
+    conditions = {
+        "ppk": [User.id == request.ppk_id],
+        "seller": [User.id == owner],
+        "submitter": [User.id == request.submitted_by_id],
+        "both": [User.id == owner, User.id == request.submitted_by_id],
+        "bendahara": [sa.and_(User.role == Role.BENDAHARA, User.opd_id == request.opd_id)],
+        "verifiers": [User.role == Role.VERIFIER],
+    }[who]
+    return list(db.session.scalars(sa.select(User).where(sa.or_(*conditions), User.is_active_account.is_(True))))
+
+
+def request_waits(request: PurchaseRequest, *, actor=None) -> None:
+    """A notice and an email to everyone the request now waits for (not to who just acted)."""
+    with force_locale("id"):
+        text = f"{request.number}: {_what(request.status)}."
+        if request.respond_by is not None:
+            text += " " + _("Batas waktu: %(when)s.", when=clock.local_text(request.respond_by))
+        link = url_for("procurement.detail", request_id=request.id, _external=True)
+        for user in recipients(request):
+            if actor is not None and user.id == actor.id:
+                continue
+            db.session.add(Notice(user_id=user.id, request_id=request.id, message=text))
+            mail.queue(db.session, mail.Message(user.email, f"[Etalase] {text}", f"{text}\n\n{link}\n"))
+
+
+def whatsapp_link(phone: str, request: PurchaseRequest) -> str | None:
+    """wa.me link with the request named, for the buyer to nudge the seller (628… numbers only)."""
+    if not phone or not phone.isdigit():
+        return None
+    with force_locale("id"):
+        text = _("Halo, ada permintaan pembelian %(number)s di Etalase yang menunggu Anda: %(what)s.",
+                 number=request.number, what=_what(request.status))
+    return f"https://wa.me/{phone}?text={quote(text)}"

@@ -1,0 +1,292 @@
+"""Every step of a purchase request after submission: one function, `act`, over the transition
+table (workflow.py), with what each step records. Services flush; the caller commits once.
+
+The table says whether the step is allowed for the party; the checks that need data are here:
+the PPK never approves a request they submitted, a payment equals the BAST (or the accepted part),
+accepting holds the seller's stock and capacity (capacity.py) or fails as a whole.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from storefront.catalog.models import Product
+from storefront.errors import DomainError
+from storefront.extensions import db
+from storefront.procurement import capacity, clock, notify, records
+from storefront.procurement import workflow as wf
+from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestItem
+from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
+from storefront.timeutil import utcnow
+
+# Why a request ends badly, as the forms offer it (the free text adds detail).
+CANCEL_REASONS = {
+    "kebutuhan_batal": _l("Kebutuhan dibatalkan"), "anggaran": _l("Anggaran tidak tersedia"),
+    "salah_pesan": _l("Salah memesan"), "penjual_tidak_sanggup": _l("Penjual tidak sanggup"),
+    "keadaan_kahar": _l("Keadaan kahar (force majeure)"), "pembayaran_tidak_diproses":
+        _l("Pembayaran tidak diproses sesuai Surat Pesanan"), "lainnya": _l("Lainnya"),
+}
+NEEDS_REASON_CODE = frozenset({A.CANCEL, A.TERMINATE, A.MEDIATE_TERMINATE})
+
+
+class ProcurementError(DomainError):
+    """A step that cannot be taken as asked; `field` names the form field at fault."""
+
+
+@dataclass
+class StepData:
+    """What a step's form carries beyond the reason (each step reads its own part)."""
+
+    sp_number: str = ""
+    bast_number: str = ""
+    note: str = ""
+    photo_key: str | None = None
+    checklist: dict = field(default_factory=dict)        # quantity_ok, quality_ok, on_time
+    quantities: dict[int, int] = field(default_factory=dict)  # item id -> accepted (or countered) quantity
+    prices: dict[int, int] = field(default_factory=dict)      # item id -> countered unit price
+    needed_on: date | None = None
+    method: PaymentMethod | None = None
+    paid_on: date | None = None
+    amount: int | None = None
+    payment_reference: str = ""
+    proof: tuple[str, str] | None = None  # (storage key, content type)
+
+
+def act(request: PurchaseRequest, action: A, *, actor, party: Party, reason: str = "", reason_code: str = "",
+        data: StepData | None = None, ip: str = "") -> None:
+    """Take one step. Raises TransitionNotAllowed or ProcurementError; nothing changes then."""
+    data = data or StepData()
+    before = request.status
+    if action in NEEDS_REASON_CODE and reason_code not in CANCEL_REASONS:
+        raise ProcurementError(_l("Pilih alasannya."), field="reason_code")
+    try:
+        after = wf.next_status(before, action, party, reason=reason)
+    except wf.ReasonRequired as error:
+        raise ProcurementError(_l("Tuliskan alasannya."), field="reason") from error
+    line_items(request)  # every step may read them
+    details = STEPS[action](request, actor, data) if action in STEPS else {}
+    request.status = after
+    request.respond_by = clock.respond_by(utcnow()) if after in wf.WAITING_FOR_ANSWER else None
+    records.event(request, actor, action.value, before.value, after.value, reason_code=reason_code,
+                  reason=reason, details=details, ip=ip)
+    db.session.flush()
+    notify.request_waits(request, actor=actor)
+
+
+def _approve(request, actor, data):
+    if actor is not None and actor.id == request.submitted_by_id:
+        raise ProcurementError(_l("Permintaan yang Anda ajukan sendiri tidak dapat Anda setujui."))
+    if not data.sp_number.strip():
+        raise ProcurementError(_l("Isi nomor Surat Pesanan."), field="sp_number")
+    request.sp_number, request.sp_issued_at = data.sp_number.strip(), utcnow()
+    return {"sp_number": request.sp_number}
+
+
+def _counter(request, actor, data):
+    offer = {}
+    for item in request.items:
+        quantity = data.quantities.get(item.id, item.quantity)
+        price = data.prices.get(item.id, item.unit_price)
+        if quantity < 1 or price < 1:
+            raise ProcurementError(_l("Jumlah dan harga tawaran harus lebih dari nol."), field=f"item-{item.id}")
+        offer[str(item.id)] = [quantity, price]
+    needed_on = data.needed_on or request.needed_on
+    if needed_on < clock.today_local():
+        raise ProcurementError(_l("Tanggal yang ditawarkan sudah lewat."), field="needed_on")
+    request.counter_offer = {"items": offer, "needed_on": needed_on.isoformat(), "note": data.note.strip()}
+    return request.counter_offer
+
+
+def _resubmit(request, actor, data):
+    offer = request.counter_offer or {}
+    for item in request.items:
+        item.quantity, item.unit_price = offer.get("items", {}).get(str(item.id), [item.quantity, item.unit_price])
+    if offer.get("needed_on"):
+        request.needed_on = date.fromisoformat(offer["needed_on"])
+    request.total = sum(item.line_total for item in request.items)
+    request.counter_offer = None
+    request.sp_number, request.sp_issued_at = None, None  # the PPK issues a new Surat Pesanan
+    return {"total": request.total, "needed_on": request.needed_on.isoformat()}
+
+
+def _limits(request) -> dict[int, tuple[int | None, bool]]:
+    ids = [item.product_id for item in request.items if item.product_id is not None]
+    rows = db.session.execute(sa.select(Product.id, Product.capacity_per_day, Product.stock)
+                              .where(Product.id.in_(ids))).all()
+    return {row.id: (row.capacity_per_day, row.stock is not None) for row in rows}
+
+
+def _accept(request, actor, data):
+    limits, taken = _limits(request), []
+    for item in request.items:
+        per_day, stock = limits.get(item.product_id, (None, False))
+        if not capacity.take(item.product_id, item.quantity, day=request.needed_on, capacity_per_day=per_day,
+                             stock=stock):
+            for done, done_per_day, done_stock in taken:
+                capacity.give_back(done.product_id, done.quantity, day=request.needed_on,
+                                   capacity_per_day=done_per_day, stock=done_stock)
+            raise ProcurementError(_l("Stok atau kapasitas %(name)s pada tanggal itu tidak cukup lagi.",
+                                      name=item.name))
+        taken.append((item, per_day, stock))
+    return {"held": {str(item.product_id): item.quantity for item, _, _ in taken}}
+
+
+def _terminate(request, actor, data):
+    """Work done before the termination is still paid for: its value, if any, is stated here."""
+    if data.amount is not None:
+        if not 0 <= data.amount <= request.total:
+            raise ProcurementError(_l("Nilai pekerjaan selesai paling banyak nilai pesanan."), field="amount")
+        request.accepted_total = data.amount or None
+    if request.status is S.ACCEPTED:  # nothing left the seller yet: the units are free again
+        limits = _limits(request)
+        for item in request.items:
+            per_day, stock = limits.get(item.product_id, (None, False))
+            capacity.give_back(item.product_id, item.quantity, day=request.needed_on, capacity_per_day=per_day,
+                               stock=stock)
+    return {"work_done": request.accepted_total or 0}
+
+
+def _ship(request, actor, data):
+    request.shipping_note, request.shipping_photo_key = data.note.strip(), data.photo_key
+    return {"note": request.shipping_note}
+
+
+def _inspect(request, actor, data):
+    for item in request.items:
+        item.accepted_quantity = item.quantity
+    request.accepted_total = request.total
+    request.inspection = {"quantity_ok": True, "quality_ok": True, "on_time": bool(data.checklist.get("on_time", True)),
+                          "note": data.note.strip()}
+    return request.inspection
+
+
+def _nonconforming(request, actor, data):
+    checklist = {key: bool(data.checklist.get(key)) for key in ("quantity_ok", "quality_ok", "on_time")}
+    if all(checklist.values()):
+        raise ProcurementError(_l("Tandai apa yang tidak sesuai."), field="checklist")
+    request.inspection = {**checklist, "note": data.note.strip()}
+    return request.inspection
+
+
+def _partial(request, actor, data):
+    total = 0
+    for item in request.items:
+        accepted = data.quantities.get(item.id)
+        if accepted is None or not 0 <= accepted <= item.quantity:
+            raise ProcurementError(_l("Jumlah diterima harus antara 0 dan jumlah pesanan."), field=f"item-{item.id}")
+        item.accepted_quantity, total = accepted, total + accepted * item.unit_price
+    if total <= 0:
+        raise ProcurementError(_l("Bila tidak ada yang diterima, putuskan pesanannya."), field="quantities")
+    request.accepted_total = total
+    return {"accepted": {str(item.id): item.accepted_quantity for item in request.items}, "total": total}
+
+
+def _replace(request, actor, data):
+    request.shipping_note = data.note.strip()
+    return {"note": request.shipping_note}
+
+
+def _sign_bast(request, actor, data):
+    if not data.bast_number.strip():
+        raise ProcurementError(_l("Isi nomor BAST."), field="bast_number")
+    request.bast_number, request.bast_signed_at = data.bast_number.strip(), utcnow()
+    return {"bast_number": request.bast_number, "amount": request.accepted_total}
+
+
+def _record_payment(request, actor, data):
+    due = payable(request)
+    if data.method is None or data.paid_on is None or data.proof is None:
+        raise ProcurementError(_l("Lengkapi cara, tanggal dan bukti pembayaran."), field="method")
+    if data.paid_on > clock.today_local():
+        raise ProcurementError(_l("Tanggal bayar tidak boleh di masa depan."), field="paid_on")
+    exact = request.status is S.AWAITING_PAYMENT
+    if data.amount is None or data.amount <= 0 or (data.amount != due if exact else data.amount > due):
+        message = (_l("Jumlah harus sama dengan nilai BAST: %(due)s.", due=_rupiah(due)) if exact
+                   else _l("Jumlah paling banyak nilai pekerjaan yang diterima: %(due)s.", due=_rupiah(due)))
+        raise ProcurementError(message, field="amount")
+    db.session.add(Payment(request_id=request.id, method=data.method, paid_on=data.paid_on, amount=data.amount,
+                           reference=data.payment_reference.strip(), proof_key=data.proof[0],
+                           proof_content_type=data.proof[1], recorded_by_id=actor.id))
+    return {"amount": data.amount, "method": data.method.value, "paid_on": data.paid_on.isoformat()}
+
+
+def _confirm_payment(request, actor, data):
+    payment = db.session.scalar(sa.select(Payment).where(Payment.request_id == request.id))
+    payment.confirmed_at = utcnow()
+    return {}
+
+
+def payable(request: PurchaseRequest) -> int:
+    """What the OPD owes: the accepted value (the BAST), or what was delivered before termination."""
+    return request.accepted_total if request.accepted_total is not None else 0
+
+
+def _rupiah(amount: int) -> str:
+    from storefront.i18n import rupiah
+    return rupiah(amount)
+
+
+STEPS = {
+    A.APPROVE: _approve, A.COUNTER: _counter, A.RESUBMIT: _resubmit, A.ACCEPT: _accept, A.SHIP: _ship,
+    A.INSPECT: _inspect, A.REPORT_NONCONFORMING: _nonconforming, A.ACCEPT_PARTIAL: _partial,
+    A.MEDIATE_PARTIAL: _partial, A.REPLACE: _replace, A.SIGN_BAST: _sign_bast,
+    A.RECORD_PAYMENT: _record_payment, A.CONFIRM_PAYMENT: _confirm_payment,
+    A.TERMINATE: _terminate, A.MEDIATE_TERMINATE: _terminate,
+}
+
+
+def expire_overdue(now=None, scope=sa.true()) -> list[PurchaseRequest]:
+    """Requests (within `scope`) whose party did not answer in time expire, the LKPP rule; run by
+    `flask procurement expire` and before an inbox or a request is shown."""
+    now = now or utcnow()
+    overdue = list(db.session.scalars(sa.select(PurchaseRequest).where(
+        scope, PurchaseRequest.respond_by < now, PurchaseRequest.status.in_(list(wf.WAITING_FOR_ANSWER)))))
+    for request in overdue:
+        act(request, A.EXPIRE, actor=None, party=Party.SYSTEM)
+    return overdue
+
+
+def line_items(request: PurchaseRequest) -> list[RequestItem]:
+    """The request's items: as loaded with it (a page), else loaded now (a service call)."""
+    if "items" in sa.inspect(request).unloaded:
+        sa.orm.attributes.set_committed_value(request, "items", list(db.session.scalars(
+            sa.select(RequestItem).where(RequestItem.request_id == request.id).order_by(RequestItem.id))))
+    return request.items
+
+
+def rate(request: PurchaseRequest, *, actor, on_time: int, as_described: int, quality: int, comment: str = ""):
+    """The buyer's rating of a completed request, once; the seller's page shows it to buyers."""
+    from storefront.procurement.models import Rating
+
+    if request.status is not S.COMPLETED:
+        raise ProcurementError(_l("Penilaian diberikan setelah permintaan selesai."))
+    if db.session.scalar(sa.select(Rating.id).where(Rating.request_id == request.id)) is not None:
+        raise ProcurementError(_l("Permintaan ini sudah dinilai."))
+    if not all(1 <= score <= 5 for score in (on_time, as_described, quality)):
+        raise ProcurementError(_l("Beri nilai 1 sampai 5."), field="on_time")
+    rating = Rating(request_id=request.id, seller_id=request.seller_id, on_time=on_time, as_described=as_described,
+                    quality=quality, comment=comment.strip(), rated_by_id=actor.id)
+    db.session.add(rating)
+    records.event(request, actor, "rate", request.status.value, request.status.value,
+                  details={"on_time": on_time, "as_described": as_described, "quality": quality})
+    db.session.flush()
+    return rating
+
+
+def reply(request: PurchaseRequest, *, actor, text: str) -> None:
+    """The seller's answer to the rating of one of their requests (once, and it stays)."""
+    from storefront.procurement.models import Rating
+
+    rating = db.session.scalar(sa.select(Rating).where(Rating.request_id == request.id))
+    if rating is None:
+        raise ProcurementError(_l("Belum ada penilaian untuk ditanggapi."))
+    if rating.replied_at is not None:
+        raise ProcurementError(_l("Penilaian ini sudah Anda tanggapi."))
+    if not text.strip():
+        raise ProcurementError(_l("Tuliskan tanggapan Anda."), field="reply")
+    rating.reply, rating.replied_at = text.strip(), utcnow()
+    records.event(request, actor, "reply", request.status.value, request.status.value)
+    db.session.flush()

@@ -1,0 +1,78 @@
+"""What each step asks on the page, and reading it from the posted form into services.StepData.
+
+Files (a payment proof, a delivery photo) go to the private document storage, never to the public
+media: only the parties of the request and the auditor see them.
+"""
+from __future__ import annotations
+
+from flask import request as http_request
+from flask_babel import lazy_gettext as _l
+
+from storefront.procurement.models import PaymentMethod
+from storefront.procurement.services import ProcurementError, StepData
+from storefront.procurement.workflow import TRANSITIONS, RequestAction as A
+from storefront.sellers import documents
+
+# The form fields each step shows (the reason, when the table asks for one, comes on top).
+FIELDS = {
+    A.APPROVE: ("sp_number",), A.COUNTER: ("items_counter", "needed_on", "note"), A.SHIP: ("note", "photo"),
+    A.INSPECT: ("on_time", "note"), A.REPORT_NONCONFORMING: ("quantity_ok", "quality_ok", "on_time", "note"),
+    A.REPLACE: ("note",), A.ACCEPT_PARTIAL: ("items_accepted",), A.MEDIATE_PARTIAL: ("items_accepted",),
+    A.SIGN_BAST: ("bast_number",), A.CANCEL: ("reason_code",), A.TERMINATE: ("reason_code", "amount"),
+    A.MEDIATE_TERMINATE: ("reason_code", "amount"),
+    A.RECORD_PAYMENT: ("method", "paid_on", "amount", "payment_reference", "proof"),
+}
+
+
+def fields(action: A) -> tuple[str, ...]:
+    return FIELDS.get(action, ())
+
+
+def needs_reason(status, action: A) -> bool:
+    transition = TRANSITIONS.get((status, action))
+    return bool(transition and transition.needs_reason)
+
+
+def _numbers(prefix: str, request) -> dict[int, int]:
+    """Per-item numbers posted as `<prefix>-<item id>`; only this request's items, only digits."""
+    wanted = {item.id for item in request.items}
+    found = {}
+    for item_id in wanted:
+        raw = (http_request.form.get(f"{prefix}-{item_id}") or "").strip().replace(".", "")
+        if raw:
+            if not raw.isdigit() or len(raw) > 13:
+                raise ProcurementError(_l("Isi dengan angka bulat, tanpa titik atau koma."), field=f"item-{item_id}")
+            found[item_id] = int(raw)
+    return found
+
+
+def _store(upload) -> tuple[str, str] | None:
+    """A posted photo or PDF, checked and kept privately: (key, content type)."""
+    if upload is None or not getattr(upload, "filename", ""):
+        return None
+    data, content_type = documents.file_content(upload)
+    key = documents.content_key_for(data, content_type)
+    documents.document_storage().save(key, data, content_type)
+    return key, content_type
+
+
+def data_from(form, action: A, request, *, actor) -> StepData:
+    """The step's part of the form, typed; raises ProcurementError on a bad number or file."""
+    data = StepData(sp_number=form.sp_number.data or "", bast_number=form.bast_number.data or "",
+                    note=form.note.data or "", needed_on=form.needed_on.data, amount=form.amount.data,
+                    paid_on=form.paid_on.data, payment_reference=form.payment_reference.data or "",
+                    checklist={"quantity_ok": form.quantity_ok.data, "quality_ok": form.quality_ok.data,
+                               "on_time": form.on_time.data})
+    if action is A.COUNTER:
+        data.quantities, data.prices = _numbers("qty", request), _numbers("price", request)
+    elif action in (A.ACCEPT_PARTIAL, A.MEDIATE_PARTIAL):
+        data.quantities = _numbers("accepted", request)
+    elif action is A.RECORD_PAYMENT:
+        data.method = PaymentMethod._value2member_map_.get(form.method.data or "")
+        data.proof = _store(form.proof.data)
+    elif action is A.SHIP:
+        stored = _store(form.photo.data)
+        data.photo_key = stored[0] if stored else None
+    if action not in (A.TERMINATE, A.MEDIATE_TERMINATE, A.RECORD_PAYMENT):
+        data.amount = None
+    return data

@@ -1,0 +1,110 @@
+"""Purchase requests after submission: each role's inbox, a request's page with the steps open to
+the visitor, and taking a step. Who may see a request is decided before anything else: a request
+of another OPD or another seller answers 404, as if it did not exist."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from storefront.accounts.roles import Role
+from storefront.errors import DomainError
+from storefront.extensions import db
+from storefront.procurement import labels, permissions, queries, services, steps
+from storefront.procurement import workflow as wf
+from storefront.procurement.forms import StepForm
+from storefront.procurement.models import Notice
+from storefront.procurement.workflow import RequestAction, RequestStatus
+from storefront.timeutil import utcnow
+from storefront.web.decorators import role_required
+from storefront.web.pagination import page_number
+
+bp = Blueprint("procurement", __name__)
+READERS = tuple(permissions.READERS)
+
+
+@bp.get("/permintaan")
+@role_required(*READERS)
+def inbox():
+    services.expire_overdue(scope=queries.scope(current_user))
+    db.session.commit()
+    tab = request.args.get("tab", "menunggu")
+    tab = tab if tab in ("menunggu", "semua") else "menunggu"
+    status = RequestStatus._value2member_map_.get(request.args.get("status", ""))
+    listed = queries.inbox(current_user, only_waiting=tab == "menunggu" and current_user.role is not Role.AUDITOR,
+                           status=status, page=page_number())
+    return render_template("procurement/inbox.html", inbox=listed, tab=tab, status=status, labels=labels,
+                           unpaid=labels.unpaid_summary(queries.unpaid_by_opd(current_user)))
+
+
+def visible_request(request_id: int):
+    """The request if this visitor may see it, else 404 (whether it exists is private)."""
+    loaded = queries.request_page(request_id)
+    if loaded is None:
+        abort(404)
+    owner_id = loaded.seller.owner_id
+    disputed = queries.was_disputed(loaded)
+    if not permissions.can_view(current_user, loaded, seller_owner_id=owner_id, mediated=disputed):
+        abort(404)
+    parties = permissions.parties(current_user, loaded, seller_owner_id=owner_id, mediated=disputed)
+    return loaded, parties
+
+
+@bp.get("/permintaan/<int:request_id>")
+@role_required(*READERS)
+def detail(request_id: int):
+    loaded, parties = visible_request(request_id)
+    if loaded.respond_by is not None and loaded.respond_by < utcnow() and loaded.status in wf.WAITING_FOR_ANSWER:
+        services.act(loaded, RequestAction.EXPIRE, actor=None, party=wf.Party.SYSTEM)  # expiry on read
+        db.session.commit()
+        return redirect(url_for("procurement.detail", request_id=request_id))
+    return _detail_page(loaded, parties, StepForm())
+
+
+def _detail_page(loaded, parties, form, failed_action=None, status=200):
+    actions = [action for action in wf.allowed_actions(loaded.status, parties) if action is not RequestAction.EXPIRE]
+    return render_template("procurement/detail.html", req=loaded, parties=parties, actions=actions, form=form,
+                           failed_action=failed_action, labels=labels, steps=steps,
+                           whatsapp=labels.seller_whatsapp(loaded, parties)), status
+
+
+@bp.post("/permintaan/<int:request_id>/<action>")
+@role_required(Role.PEMESAN, Role.PPK, Role.BENDAHARA, Role.SELLER, Role.VERIFIER)
+def step(request_id: int, action: str):
+    loaded, parties = visible_request(request_id)
+    chosen = RequestAction._value2member_map_.get(action)
+    if chosen is None or chosen is RequestAction.EXPIRE:
+        abort(404)
+    allowed = [party for party in parties if (loaded.status, chosen) in wf.TRANSITIONS
+               and party in wf.TRANSITIONS[(loaded.status, chosen)].parties]
+    if not allowed:
+        abort(403)
+    form = StepForm()
+    if not form.validate():
+        return _detail_page(loaded, parties, form, chosen, 422)
+    try:
+        data = steps.data_from(form, chosen, loaded, actor=current_user)
+        services.act(loaded, chosen, actor=current_user, party=allowed[0], reason=form.reason.data or "",
+                     reason_code=form.reason_code.data or "", data=data, ip=request.remote_addr or "")
+    except DomainError as error:
+        db.session.rollback()
+        loaded, parties = visible_request(request_id)
+        form.apply_error(error)
+        return _detail_page(loaded, parties, form, chosen, 422)
+    db.session.commit()
+    flash(labels.done_message(chosen, loaded), "success")
+    return redirect(url_for("procurement.detail", request_id=request_id))
+
+
+@bp.get("/pemberitahuan")
+@role_required(*READERS)
+def notices():
+    rows = db.session.scalars(sa.select(Notice).where(Notice.user_id == current_user.id)
+                              .order_by(Notice.id.desc()).limit(100)).all()
+    unread = [notice.id for notice in rows if notice.read_at is None]
+    page = render_template("procurement/notices.html", notices=rows, unread=set(unread))
+    if unread:
+        db.session.execute(sa.update(Notice).where(Notice.id.in_(unread)).values(read_at=utcnow()))
+        db.session.commit()
+    return page
