@@ -20,6 +20,7 @@ from storefront.reference.models import City, Kecamatan, Opd
 from storefront.sellers.halal import BusinessScale
 from storefront.sellers.models import Seller
 from storefront.sellers.workflow import SellerStatus
+from storefront.timeutil import utcnow
 
 _sequence = itertools.count(1)
 
@@ -141,3 +142,38 @@ class Factory:
             photo = ProductPhoto(product_id=product.id, image_id=image.id, is_primary=primary, alt_text=alt_text)
             session.add(photo)
             return self._detach(session, photo)
+
+    def purchase_request(self, seller, product, *, opd, pemesan, ppk, status: str = "submitted", quantity: int = 2):
+        """A request of `opd` to `seller` for `product`, already in `status`, with what that status
+        implies (Surat Pesanan, BAST and the accepted value), written directly."""
+        from datetime import date, time, timedelta
+
+        from storefront.procurement.models import PurchaseRequest, RequestEvent, RequestItem
+        from storefront.procurement.workflow import RequestStatus
+        from storefront.reference.models import Kecamatan
+
+        status = RequestStatus(status)
+        past_approval = status not in (RequestStatus.SUBMITTED, RequestStatus.COUNTERED)
+        with self._session() as session:
+            kecamatan_id = session.scalar(sa.select(Kecamatan.id).order_by(Kecamatan.id).limit(1))
+            n = next(_sequence)
+            total = quantity * product.price
+            request = PurchaseRequest(
+                number=f"PP/2026/{n:06d}", status=status, opd_id=opd.id, seller_id=seller.id,
+                submitted_by_id=pemesan.id, ppk_id=ppk.id, idempotency_key=f"uji-{n}", kode_rekening="5.1.02.01.01.0052",
+                rup_code="12345678", fiscal_year=2026, delivery_address="Jl. Kapten Maulana Lubis No. 2",
+                delivery_kecamatan_id=kecamatan_id, recipient_name="Bu Sari", recipient_phone="081234567890",
+                needed_on=date.today() + timedelta(days=7), window_start=time(8), window_end=time(10), total=total,
+                sp_number=f"SP/{n}/2026" if past_approval else None, sp_issued_at=utcnow() if past_approval else None)
+            if status in (RequestStatus.AWAITING_PAYMENT, RequestStatus.PAID, RequestStatus.COMPLETED):
+                request.bast_number, request.bast_signed_at, request.accepted_total = f"BAST/{n}/2026", utcnow(), total
+            if status in (RequestStatus.SUBMITTED, RequestStatus.APPROVED, RequestStatus.COUNTERED):
+                request.respond_by = utcnow() + timedelta(days=3)
+            request.items = [RequestItem(product_id=product.id, quantity=quantity, name=product.name, unit_name="kotak",
+                                         unit_price=product.price, price_includes_ppn=False, seller_is_pkp=False,
+                                         halal_status="in_process", accepted_quantity=quantity if past_approval else None)]
+            session.add(request)
+            session.flush()
+            session.add(RequestEvent(request_id=request.id, actor_id=pemesan.id, actor_role="pemesan", action="submit",
+                                     from_status="draft", to_status=status.value))
+            return self._detach(session, request)

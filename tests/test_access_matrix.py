@@ -11,6 +11,7 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from html import unescape
 from typing import Callable
 from urllib.parse import parse_qs, urlsplit
@@ -45,6 +46,9 @@ READERS = frozenset({Role.ADMIN, Role.AUDITOR})  # the auditor reads admin lists
 SELLER = frozenset({Role.SELLER})  # and only their own business (object rules: 404 otherwise)
 DINAS = frozenset({Role.VERIFIER, Role.ADMIN, Role.AUDITOR})  # read the verification side
 VERIFIER = frozenset({Role.VERIFIER})  # decide
+PEMESAN = frozenset({Role.PEMESAN})
+PROCUREMENT_READERS = frozenset({Role.PEMESAN, Role.PPK, Role.BENDAHARA, Role.SELLER, Role.VERIFIER, Role.AUDITOR})
+PROCUREMENT_PARTIES = PROCUREMENT_READERS - {Role.AUDITOR}  # the auditor reads, changes nothing
 
 # THE access table: every endpoint of the app (static files excepted) and who may use it.
 ACCESS: dict[str, object] = {
@@ -104,6 +108,20 @@ ACCESS: dict[str, object] = {
     "registry.import_preview": VERIFIER,
     "registry.import_confirm": VERIFIER,
     "registry.import_cancel": VERIFIER,
+    "procurement.cart": PEMESAN,
+    "procurement.cart_add": PEMESAN,
+    "procurement.cart_remove": PEMESAN,
+    "procurement.checkout": PEMESAN,
+    # Requests: each role sees only its own (object rules: 404 otherwise, tests/procurement).
+    "procurement.inbox": PROCUREMENT_READERS,
+    "procurement.detail": PROCUREMENT_READERS,
+    "procurement.document": PROCUREMENT_READERS,
+    "procurement.attachment": PROCUREMENT_READERS,
+    "procurement.notices": PROCUREMENT_READERS,
+    "procurement.step": PROCUREMENT_PARTIES,  # and only the party the table names (per principal below)
+    "procurement.verify": PUBLIC,  # the QR page: a 404 without the document's own fingerprint
+    "procurement.rate": PEMESAN,   # of their OPD's completed requests, once
+    "procurement.reply": SELLER,   # to the rating of their own request, once
 }
 UNLISTED = {"static", "bootstrap.static"}
 
@@ -131,6 +149,15 @@ PUBLIC_PRODUCT = "<public_product>"    # a published listing of a verified busin
 PUBLIC_PRODUCT_SLUG = "<public_product_slug>"
 PUBLIC_SELLER = "<public_seller>"      # that verified business
 PUBLIC_SELLER_SLUG = "<public_seller_slug>"
+CART_ITEM = "<cart_item>"              # a line in the pemesan's cart (the public product)
+DISPUTED = "<disputed>"                # a request of the world's OPD to the seller's business, in dispute:
+DIGEST = "<digest>"                    # every procurement reader sees it; the fingerprint of its SP
+# One request per party, in a status where that party acts, and the step it takes (POST matrix).
+PARTY_STEPS = {Role.PEMESAN: ("submitted", "cancel"), Role.PPK: ("submitted", "approve"),
+               Role.BENDAHARA: ("awaiting_payment", "record_payment"), Role.SELLER: ("approved", "decline"),
+               Role.VERIFIER: ("disputed", "mediate_terminate")}
+PARTY_DONE = {Role.PEMESAN: "cancelled", Role.PPK: "approved", Role.BENDAHARA: "paid", Role.SELLER: "declined",
+              Role.VERIFIER: "terminated"}
 REFERENCE_MODELS = {"kecamatan": Kecamatan, "opd": Opd, "kategori": Category, "satuan": Unit}
 
 # A valid submission of each reference form, for a new row and for editing the first row.
@@ -229,6 +256,7 @@ def build_world(app, make, sign_in) -> World:
         PUBLIC_SELLER: verified.id,
         PUBLIC_SELLER_SLUG: slugify(verified.business_name),
     }
+    refs |= procurement_refs(app, make, users, opd, own, public_product)
     world = World(app=app, users=users, target=target, opd=opd, first=first, refs=refs)
     world.clients = {None: app.test_client(), **{role: sign_in(user) for role, user in users.items()}}
     return world
@@ -237,6 +265,43 @@ def build_world(app, make, sign_in) -> World:
 @pytest.fixture
 def world(app, make, login) -> World:
     return build_world(app, make, login)
+
+
+def procurement_refs(app, make, users, opd, seller, product) -> dict:
+    """A cart line for the pemesan, a request in each status a party acts in (PARTY_STEPS), and a
+    request in dispute with its Surat Pesanan (which every procurement reader may open)."""
+    from storefront.procurement.documents import facts, fingerprint
+    from storefront.procurement.models import CartItem, PurchaseRequest
+
+    refs = {}
+    for role, (status, _) in PARTY_STEPS.items():
+        refs[f"<request_{role.value}>"] = make.purchase_request(
+            seller, product, opd=opd, pemesan=users[Role.PEMESAN], ppk=users[Role.PPK], status=status).id
+    disputed = make.purchase_request(seller, product, opd=opd, pemesan=users[Role.PEMESAN], ppk=users[Role.PPK],
+                                     status="disputed")
+    for name in ("completed", "rated"):
+        refs[f"<request_{name}>"] = make.purchase_request(
+            seller, product, opd=opd, pemesan=users[Role.PEMESAN], ppk=users[Role.PPK], status="completed").id
+    with app.app_context():
+        db.session.add(CartItem(user_id=users[Role.PEMESAN].id, product_id=product.id, quantity=2))
+        db.session.commit()
+        refs[CART_ITEM] = db.session.scalar(sa.select(CartItem.id).where(CartItem.user_id == users[Role.PEMESAN].id))
+        loaded = db.session.scalar(sa.select(PurchaseRequest).where(PurchaseRequest.id == disputed.id).options(
+            selectinload(PurchaseRequest.items), selectinload(PurchaseRequest.opd), selectinload(PurchaseRequest.ppk),
+            selectinload(PurchaseRequest.seller)))
+        refs[DIGEST] = fingerprint(facts(loaded, "sp"))
+        photo_bytes = io.BytesIO()
+        Image.new("RGB", (64, 48), (30, 120, 60)).save(photo_bytes, "WEBP")
+        key = documents.content_key_for(photo_bytes.getvalue(), "image/webp")
+        documents.document_storage().save(key, photo_bytes.getvalue(), "image/webp")
+        db.session.get(PurchaseRequest, disputed.id).shipping_photo_key = key
+        db.session.commit()
+        from storefront.procurement.models import Rating
+        db.session.add(Rating(request_id=refs["<request_rated>"], seller_id=seller.id, on_time=5, as_described=4,
+                              quality=5, rated_by_id=users[Role.PEMESAN].id))
+        db.session.commit()
+    refs[DISPUTED] = disputed.id
+    return refs
 
 
 def photo(size=(640, 480), format="PNG") -> io.BytesIO:
@@ -394,6 +459,13 @@ GET_CASES = [
     ("registry.import_upload", {}),
     ("registry.import_template", {"fmt": "csv"}),  # the .xlsx one: tests/sellers/test_registry_views.py
     ("registry.import_preview", {}),
+    ("procurement.cart", {}),
+    ("procurement.inbox", {"tab": "semua"}),
+    ("procurement.detail", {"request_id": DISPUTED}),
+    ("procurement.document", {"request_id": DISPUTED, "name": "surat-pesanan"}),
+    ("procurement.attachment", {"request_id": DISPUTED, "which": "foto-kirim"}),
+    ("procurement.notices", {}),
+    ("procurement.verify", {"kind": "sp", "request_id": DISPUTED, "digest": DIGEST}),
 ]
 
 
@@ -486,6 +558,8 @@ class PostCase:
     done: Callable[[World, object], bool]  # did the action take effect, for this principal?
     label: str = ""
     success_status: int = 302  # POST-redirect-GET, except pages shown once (temporary passwords)
+    # Where each permitted principal posts, when that differs (a request step: each party its own).
+    args_for: Callable[[object], dict] | None = None
 
     @property
     def id(self) -> str:
@@ -606,6 +680,43 @@ def _registry_cases():
                    lambda w, p: _registry_uploads(w) == 0)
 
 
+def _request_status(world, role) -> str:
+    from storefront.procurement.models import PurchaseRequest
+
+    with world.app.app_context():
+        return db.session.get(PurchaseRequest, world.refs[f"<request_{role.value}>"]).status.value
+
+
+def _procurement_cases():
+    from storefront.procurement.models import CartItem, PurchaseRequest, Rating
+
+    checkout = lambda w: {  # noqa: E731
+        "key": "kunci-matriks-0123456789", "ppk_id": str(w.user(Role.PPK).id), "kode_rekening": "5.1.02.01.01.0052",
+        "rup_code": "12345678", "fiscal_year": "2026", "delivery_address": "Jl. Uji 2",
+        "delivery_kecamatan_id": str(w.first["kecamatan"]), "recipient_name": "Bu Sari",
+        "recipient_phone": "0812 3456 7890", "needed_on": (utcnow().date() + timedelta(days=8)).isoformat(),
+        "window_start": "08:00", "window_end": "10:00"}
+    yield PostCase("procurement.cart_add", {"product_id": PUBLIC_PRODUCT}, lambda w: {"quantity": "3"},
+                   lambda w, p: _count(w, CartItem, quantity=5) == 1)
+    yield PostCase("procurement.cart_remove", {"item_id": CART_ITEM}, lambda w: {},
+                   lambda w, p: _count(w, CartItem) == 0)
+    yield PostCase("procurement.checkout", {}, checkout,
+                   lambda w, p: _count(w, PurchaseRequest, idempotency_key="kunci-matriks-0123456789") == 1)
+    # Every party's own step on its own request: cancel, approve, record a payment, decline, mediate.
+    yield PostCase("procurement.step", {"request_id": f"<request_{Role.PEMESAN.value}>", "action": "cancel"},
+                   lambda w: {"reason": "Kebutuhan berubah", "reason_code": "kebutuhan_batal", "sp_number": "SP/MATRIKS",
+                              "method": "kkpd", "paid_on": utcnow().date().isoformat(), "amount": "50000",
+                              "proof": (ReplayableFile(b"%PDF-1.4 bukti bayar"), "bukti.pdf")},
+                   lambda w, p: any(_request_status(w, role) == PARTY_DONE[role] for role in _whose(p)
+                                    if role in PARTY_DONE),
+                   args_for=lambda p: {"request_id": f"<request_{p.value}>", "action": PARTY_STEPS[p][1]})
+    yield PostCase("procurement.rate", {"request_id": "<request_completed>"},
+                   lambda w: {"on_time": "5", "as_described": "4", "quality": "5", "comment": "Rapi dan tepat waktu"},
+                   lambda w, p: _count(w, Rating, request_id=w.refs["<request_completed>"]) == 1)
+    yield PostCase("procurement.reply", {"request_id": "<request_rated>"}, lambda w: {"reply": "Terima kasih, Bapak/Ibu"},
+                   lambda w, p: _count(w, Rating, reply="Terima kasih, Bapak/Ibu") == 1)
+
+
 POST_CASES = [
     PostCase("accounts.login", {},
              lambda w: {"email": w.target.email, "password": TEST_PASSWORD},
@@ -652,6 +763,7 @@ POST_CASES = [
              lambda w, p: _seller(w, w.refs[REVIEW_SELLER]).status is SellerStatus.REVISION_REQUESTED),
     *_listing_cases(),
     *_registry_cases(),
+    *_procurement_cases(),
 ]
 
 
@@ -704,7 +816,8 @@ def test_post_matrix(world, case):
             problems.append(f"{who}: refused, but the action took effect")
     for principal in permitted:
         who = principal_name(principal)
-        response = world.clients[principal].post(url, data=case.data(world))
+        own_url = world.url(case.endpoint, case.args_for(principal)) if case.args_for else url
+        response = world.clients[principal].post(own_url, data=case.data(world))
         if response.status_code != case.success_status:
             problems.append(f"{who}: {response.status_code}, expected {case.success_status} after success")
         if not case.done(world, principal):
@@ -757,6 +870,13 @@ def unknown_urls(world):
         for kind in REFERENCE_MODELS:
             yield "GET", f"/admin/referensi/{kind}/{bad}"
             yield "POST", f"/admin/referensi/{kind}/{bad}"
+        yield "GET", f"/permintaan/{bad}"
+        yield "GET", f"/permintaan/{bad}/surat-pesanan.pdf"
+        for suffix in ("/approve", "/nilai", "/tanggapan"):
+            yield "POST", f"/permintaan/{bad}{suffix}"
+        yield "POST", f"/keranjang/{bad}/hapus"
+        yield "POST", f"/keranjang/tambah/{bad}"
+        yield "GET", f"/verifikasi/sp/{bad}/{'0' * 64}"
     for kind in ("tidak-ada", "users", "OPD", "opd%00", "..%2Fpengguna"):
         yield "GET", f"/admin/referensi/{kind}"
         yield "GET", f"/admin/referensi/{kind}/baru"
@@ -885,7 +1005,7 @@ def test_admin_may_still_rename_themselves(world):
 
 def test_auditor_pages_offer_no_changes(world):
     client = world.clients[Role.AUDITOR]
-    pages = ["/admin/pengguna", "/admin/referensi",
+    pages = ["/admin/pengguna", "/admin/referensi", "/permintaan", world.url("procurement.detail", {"request_id": DISPUTED}),
              *(f"/admin/referensi/{kind}" for kind in REFERENCE_MODELS),
              "/dinas/binaan", world.url("registry.invitation", {"seller_id": REGISTRY_ENTRY})]
     for page in pages:

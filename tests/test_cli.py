@@ -7,6 +7,9 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.demo.seed import DEMO_ACCOUNTS, DEMO_PASSWORD, SELLER_ACCOUNTS
 from storefront.extensions import db
+from storefront.procurement.models import PurchaseRequest
+from storefront.procurement.permissions import READERS as PROCUREMENT_READERS
+from storefront.procurement.workflow import RequestStatus
 from tests.conftest import sign_in
 
 
@@ -27,8 +30,14 @@ def test_seed_demo_creates_every_role_and_is_idempotent(app):
     assert len({opd_id for _, opd_id in opd_staff}) == 2  # two OPDs, each with its staff
     total = user_count(app)
     assert total == len(DEMO_ACCOUNTS) + len(SELLER_ACCOUNTS)  # and the owners of the demo businesses
+    with app.app_context():
+        statuses = set(db.session.scalars(sa.select(PurchaseRequest.status)))
+        requests = db.session.scalar(sa.select(sa.func.count()).select_from(PurchaseRequest))
+    assert statuses == set(RequestStatus)  # the demo shows every step of the lifecycle
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert user_count(app) == total
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(PurchaseRequest)) == requests
 
 
 def test_every_demo_account_can_sign_in(app):
@@ -39,6 +48,9 @@ def test_every_demo_account_can_sign_in(app):
         with app.test_request_context():
             label = str(account.role.label)
         assert label in client.get("/dasbor").text
+        if account.role in PROCUREMENT_READERS:  # each demo role has requests waiting for it
+            tab = "semua" if account.role is Role.AUDITOR else "menunggu"
+            assert 'data-testid="request-row"' in client.get(f"/permintaan?tab={tab}").text, account.email
 
 
 def test_seed_demo_is_refused_in_production(database_url, tmp_path):

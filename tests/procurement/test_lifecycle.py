@@ -1,0 +1,157 @@
+"""A request through its whole life in the services: the happy path, a counter-offer, partial
+acceptance, a dispute, termination, expiry; each step leaves an event, and a refused step
+changes nothing."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from storefront.accounts.models import User
+from storefront.accounts.roles import Role
+from storefront.catalog.models import Product
+from storefront.extensions import db
+from storefront.procurement import services
+from storefront.procurement.models import CapacityHold, Payment, PaymentMethod, PurchaseRequest, RequestEvent
+from storefront.procurement.services import ProcurementError
+from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
+from storefront.timeutil import utcnow
+from tests.procurement.conftest import status_of, step, submit
+
+PROOF = ("ab/" + "ab" * 31 + ".pdf", "application/pdf")
+
+
+def events(app, request_id: int) -> list[tuple[str, str, str]]:
+    with app.app_context():
+        return [(e.action, e.from_status, e.to_status) for e in db.session.scalars(
+            sa.select(RequestEvent).where(RequestEvent.request_id == request_id).order_by(RequestEvent.id))]
+
+
+def held(app, product_id: int) -> int:
+    with app.app_context():
+        return db.session.scalar(sa.select(sa.func.coalesce(sa.func.sum(CapacityHold.reserved), 0))
+                                 .where(CapacityHold.product_id == product_id))
+
+
+def test_the_whole_path_to_completion(app, shop):
+    bika, legit = shop.products
+    (rid,) = submit(app, shop, {bika: 4, legit: 2})
+    step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/001/DUP/2026")
+    step(app, rid, A.ACCEPT, shop.seller_owner, Party.SELLER)
+    assert held(app, bika.id) == 4
+    with app.app_context():
+        assert db.session.get(Product, legit.id).stock == 8
+    step(app, rid, A.SHIP, shop.seller_owner, Party.SELLER, note="Dikirim pukul 07.30")
+    step(app, rid, A.RECEIVE, shop.pemesan, Party.PEMESAN)
+    step(app, rid, A.INSPECT, shop.ppk, Party.PPK, checklist={"on_time": True})
+    step(app, rid, A.SIGN_BAST, shop.ppk, Party.PPK, bast_number="BAST/001/2026")
+    total = 4 * 45_000 + 2 * 120_000
+    with pytest.raises(ProcurementError):  # a payment equals the BAST
+        step(app, rid, A.RECORD_PAYMENT, shop.bendahara, Party.BENDAHARA, method=PaymentMethod.KKPD,
+             paid_on=date.today(), amount=total - 1, proof=PROOF)
+    assert status_of(app, rid) is S.AWAITING_PAYMENT
+    step(app, rid, A.RECORD_PAYMENT, shop.bendahara, Party.BENDAHARA, method=PaymentMethod.KKPD,
+         paid_on=date.today(), amount=total, proof=PROOF)
+    step(app, rid, A.CONFIRM_PAYMENT, shop.seller_owner, Party.SELLER)
+    assert status_of(app, rid) is S.COMPLETED
+    assert [e[0] for e in events(app, rid)] == ["submit", "approve", "accept", "ship", "receive", "inspect",
+                                                 "sign_bast", "record_payment", "confirm_payment"]
+    with app.app_context():
+        payment = db.session.scalar(sa.select(Payment).where(Payment.request_id == rid))
+        assert payment.amount == total and payment.confirmed_at is not None
+        assert db.session.get(PurchaseRequest, rid).respond_by is None
+
+
+def test_the_submitter_can_never_approve(app, shop):
+    (rid,) = submit(app, shop, {shop.products[0]: 2})
+    with pytest.raises(ProcurementError):  # even if a service were called as the PPK party
+        step(app, rid, A.APPROVE, shop.pemesan, Party.PPK, sp_number="SP/1")
+    assert status_of(app, rid) is S.SUBMITTED and len(events(app, rid)) == 1
+
+
+def test_a_counter_offer_goes_back_through_the_ppk(app, shop):
+    bika = shop.products[0]
+    (rid,) = submit(app, shop, {bika: 4})
+    step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/002")
+    with app.app_context():
+        item_id = db.session.scalar(sa.text("SELECT id FROM request_items WHERE request_id = :r"), {"r": rid})
+    new_day = date.today() + timedelta(days=9)
+    step(app, rid, A.COUNTER, shop.seller_owner, Party.SELLER, reason="Bahan naik", quantities={item_id: 5},
+         prices={item_id: 42_000}, needed_on=new_day)
+    step(app, rid, A.RESUBMIT, shop.pemesan, Party.PEMESAN)
+    with app.app_context():
+        request = db.session.get(PurchaseRequest, rid)
+        assert (request.status, request.total, request.needed_on, request.sp_number) == (S.SUBMITTED, 210_000, new_day, None)
+    step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/002-A")
+    step(app, rid, A.ACCEPT, shop.seller_owner, Party.SELLER)
+    assert status_of(app, rid) is S.ACCEPTED and held(app, bika.id) == 5
+
+
+def test_partial_acceptance_sets_what_is_paid(app, shop):
+    bika = shop.products[0]
+    (rid,) = submit(app, shop, {bika: 10})
+    for action, user, party, data in [(A.APPROVE, shop.ppk, Party.PPK, {"sp_number": "SP/3"}),
+                                      (A.ACCEPT, shop.seller_owner, Party.SELLER, {}),
+                                      (A.SHIP, shop.seller_owner, Party.SELLER, {}),
+                                      (A.RECEIVE, shop.pemesan, Party.PEMESAN, {})]:
+        step(app, rid, action, user, party, **data)
+    step(app, rid, A.REPORT_NONCONFORMING, shop.ppk, Party.PPK, reason="Dua kotak penyok",
+         checklist={"quantity_ok": True, "quality_ok": False, "on_time": True})
+    with app.app_context():
+        item_id = db.session.scalar(sa.text("SELECT id FROM request_items WHERE request_id = :r"), {"r": rid})
+    step(app, rid, A.ACCEPT_PARTIAL, shop.ppk, Party.PPK, reason="Terima 8 kotak", quantities={item_id: 8})
+    step(app, rid, A.SIGN_BAST, shop.ppk, Party.PPK, bast_number="BAST/3")
+    step(app, rid, A.RECORD_PAYMENT, shop.bendahara, Party.BENDAHARA, method=PaymentMethod.SP2D_LS,
+         paid_on=date.today(), amount=8 * 45_000, proof=PROOF)
+    assert status_of(app, rid) is S.PAID
+
+
+def test_a_dispute_is_mediated_by_the_dinas(app, make, shop):
+    verifier = make.user(Role.VERIFIER)
+    (rid,) = submit(app, shop, {shop.products[0]: 2})
+    for action, user, party, data in [(A.APPROVE, shop.ppk, Party.PPK, {"sp_number": "SP/4"}),
+                                      (A.ACCEPT, shop.seller_owner, Party.SELLER, {}),
+                                      (A.SHIP, shop.seller_owner, Party.SELLER, {}),
+                                      (A.RECEIVE, shop.ppk, Party.PPK, {}),
+                                      (A.REPORT_NONCONFORMING, shop.ppk, Party.PPK,
+                                       {"reason": "Basi", "checklist": {"quality_ok": False}}),
+                                      (A.DISPUTE, shop.seller_owner, Party.SELLER, {"reason": "Kue segar saat dikirim"})]:
+        step(app, rid, action, user, party, **data)
+    step(app, rid, A.MEDIATE_REPLACE, verifier, Party.VERIFIER, reason="Penjual mengganti besok pagi")
+    assert status_of(app, rid) is S.ACCEPTED
+
+
+def test_terminating_before_shipping_frees_the_capacity(app, shop):
+    bika = shop.products[0]
+    (rid,) = submit(app, shop, {bika: 6})
+    step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/5")
+    step(app, rid, A.ACCEPT, shop.seller_owner, Party.SELLER)
+    assert held(app, bika.id) == 6
+    with pytest.raises(ProcurementError):  # a reason code is required
+        step(app, rid, A.TERMINATE, shop.seller_owner, Party.SELLER, reason="Bahan habis")
+    step(app, rid, A.TERMINATE, shop.seller_owner, Party.SELLER, reason="Bahan habis",
+         reason_code="penjual_tidak_sanggup")
+    assert status_of(app, rid) is S.TERMINATED and held(app, bika.id) == 0
+
+
+def test_unanswered_requests_expire(app, shop):
+    (rid,) = submit(app, shop, {shop.products[0]: 2})
+    with app.test_request_context():
+        assert services.expire_overdue() == []
+        services.expire_overdue(now=utcnow() + timedelta(days=10))
+        db.session.commit()
+    assert status_of(app, rid) is S.EXPIRED
+    assert events(app, rid)[-1] == ("expire", "submitted", "expired")
+    with app.app_context():
+        assert db.session.scalar(sa.select(RequestEvent.actor_role).order_by(RequestEvent.id.desc()).limit(1)) == "system"
+
+
+def test_a_party_outside_the_table_is_refused_and_nothing_changes(app, shop):
+    (rid,) = submit(app, shop, {shop.products[0]: 2})
+    with pytest.raises(Exception) as refused:
+        step(app, rid, A.ACCEPT, shop.seller_owner, Party.SELLER)  # not approved yet
+    assert type(refused.value).__name__ == "TransitionNotAllowed"
+    assert status_of(app, rid) is S.SUBMITTED and len(events(app, rid)) == 1
+    with app.app_context():
+        assert db.session.get(User, shop.pemesan.id) is not None

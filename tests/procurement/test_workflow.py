@@ -1,0 +1,75 @@
+"""The purchase request lifecycle table, checked as a whole: every action by every party in every
+status is allowed exactly when the table says so, and the table has no dead ends."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from storefront.procurement import workflow as wf
+from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
+
+
+def test_every_action_by_every_party_in_every_status_follows_the_table():
+    allowed = refused = 0
+    for status, action, party in itertools.product(S, A, Party):
+        transition = wf.TRANSITIONS.get((status, action))
+        if transition is not None and party in transition.parties:
+            assert wf.next_status(status, action, party, reason="alasan uji") is transition.target
+            allowed += 1
+        else:
+            with pytest.raises(wf.TransitionNotAllowed):
+                wf.next_status(status, action, party, reason="alasan uji")
+            refused += 1
+    assert allowed == sum(len(t.parties) for t in wf.TRANSITIONS.values()) and refused > allowed
+
+
+def test_ending_badly_needs_a_reason():
+    for (status, action), transition in wf.TRANSITIONS.items():
+        party = next(iter(transition.parties))
+        if transition.needs_reason:
+            with pytest.raises(wf.ReasonRequired):
+                wf.next_status(status, action, party, reason="   ")
+        else:
+            assert wf.next_status(status, action, party) is transition.target
+    for action in (A.REJECT, A.DECLINE, A.CANCEL, A.TERMINATE, A.DISPUTE, A.COUNTER):
+        assert all(t.needs_reason for (s, a), t in wf.TRANSITIONS.items() if a is action)
+
+
+def test_final_statuses_are_final_and_every_status_is_reachable():
+    assert not [key for key in wf.TRANSITIONS if key[0] in wf.FINAL]
+    reached, frontier = {S.SUBMITTED}, [S.SUBMITTED]
+    while frontier:
+        status = frontier.pop()
+        for (source, _), transition in wf.TRANSITIONS.items():
+            if source is status and transition.target not in reached:
+                reached.add(transition.target)
+                frontier.append(transition.target)
+    assert reached == set(S)
+
+
+def test_every_open_status_can_still_end():
+    ends = set(wf.FINAL)
+    changed = True
+    while changed:
+        changed = False
+        for (source, _), transition in wf.TRANSITIONS.items():
+            if transition.target in ends and source not in ends:
+                ends.add(source)
+                changed = True
+    assert ends == set(S)
+
+
+def test_who_is_waited_for_can_act():
+    for status, party in wf.WAITS_FOR.items():
+        assert wf.allowed_actions(status, {party}), (status, party)
+    for status in wf.WAITING_FOR_ANSWER:  # these expire when nobody answers
+        assert (status, A.EXPIRE) in wf.TRANSITIONS
+
+
+def test_only_the_ppk_approves_and_only_the_bendahara_records_payment():
+    approvers = {party for (status, action), t in wf.TRANSITIONS.items() if action is A.APPROVE for party in t.parties}
+    payers = {party for (status, action), t in wf.TRANSITIONS.items()
+              if action is A.RECORD_PAYMENT for party in t.parties}
+    assert approvers == {Party.PPK} and payers == {Party.BENDAHARA}
+    assert wf.allowed_actions(S.SUBMITTED, {Party.PEMESAN}) == [A.CANCEL]
