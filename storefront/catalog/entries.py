@@ -3,9 +3,9 @@ the live rows.
 
 One place decides what is public (sellers/visibility.py) and one place copies it here: after
 every flush, the entries of each product, photo, seller, unit or category that the flush touched
-are rebuilt from the rows as they now are (search terms included), in the same transaction. So a suspended seller's products
-vanish from listings and search when the suspension commits, and a rolled-back change leaves
-no trace. Bulk Core writes that bypass the ORM (the benchmark seeder, migrations) call
+are rebuilt from the rows as they now are (search terms included), in the same transaction. So a
+suspended seller's products vanish from listings and search when the suspension commits, and a
+rolled-back change leaves no trace. Bulk Core writes that bypass the ORM (the benchmark seeder, migrations) call
 `rebuild_all` themselves.
 """
 from __future__ import annotations

@@ -7,7 +7,8 @@ from flask_login import current_user
 from storefront.accounts.roles import Role
 from storefront.catalog import queries, seo
 from storefront.catalog.urls import product_url, seller_url, slugify
-from storefront.catalog.views import _results, bp
+from storefront.catalog.results import results_page
+from storefront.catalog.views import bp
 from storefront.procurement import ordering
 from storefront.procurement import queries as procurement_queries
 from storefront.web import page_cache
@@ -43,7 +44,7 @@ def seller(seller_id: int, slug: str):
         return redirect(seller_url(business, **request.args.to_dict(flat=False)), 301)
     # Buyers (OPD staff and the auditor, never the public cache) see how other OPDs rated it.
     buyer = current_user.is_authenticated and current_user.role in RATING_READERS
-    return _results("catalog/seller.html", seller=business,
+    return results_page("catalog/seller.html", seller=business,
                     ratings=procurement_queries.seller_ratings(business.id) if buyer else None)
 
 

@@ -110,7 +110,9 @@ def render(content: dict, verify_url: str) -> bytes:
     pdf.ln(8)
     top = pdf.get_y()
     pdf.set_font("Helvetica", "", 9)
-    for x, role, name in ((15, "Pejabat Pembuat Komitmen", content["ppk"]), (110, "Penyedia", content["seller_owner"] or content["seller"])):
+    signers = ((15, "Pejabat Pembuat Komitmen", content["ppk"]),
+               (110, "Penyedia", content["seller_owner"] or content["seller"]))
+    for x, role, name in signers:
         pdf.set_xy(x, top)
         pdf.cell(80, 5, _text(role), align="C")
         pdf.set_xy(x, top + 25)

@@ -36,14 +36,15 @@ class CheckoutForm(BaseForm):
     ppk_id = SelectField(_l("PPK yang menyetujui"), coerce=int, validators=[DataRequired()])
     kode_rekening = StringField(_l("Kode rekening belanja"), validators=[DataRequired(), Length(max=60)],
                                 description=_l("Contoh: 5.1.02.01.01.0052 (belanja makanan dan minuman rapat)"))
-    rup_code = StringField(_l("Kode RUP"), validators=[DataRequired(), Length(max=30),
-                                                        Regexp(r"^[0-9]{5,30}$", message=_l("Kode RUP berupa angka dari SiRUP."))])
+    rup_code = StringField(_l("Kode RUP"), validators=[
+        DataRequired(), Length(max=30), Regexp(r"^[0-9]{5,30}$", message=_l("Kode RUP berupa angka dari SiRUP."))])
     fiscal_year = IntegerField(_l("Tahun anggaran"), validators=[DataRequired(), NumberRange(min=2020, max=2100)])
     delivery_address = TextAreaField(_l("Alamat pengiriman"), validators=[DataRequired(), Length(max=400)])
     delivery_kecamatan_id = SelectField(_l("Kecamatan tujuan"), coerce=int, validators=[DataRequired()])
     recipient_name = StringField(_l("Nama penerima"), validators=[DataRequired(), Length(max=120)])
     recipient_phone = StringField(_l("Telepon penerima"), validators=[
-        DataRequired(), Length(max=20), Regexp(r"^\+?[0-9 -]{8,20}$", message=_l("Isi nomor telepon, contoh 0812 3456 7890."))],
+        DataRequired(), Length(max=20),
+        Regexp(r"^\+?[0-9 -]{8,20}$", message=_l("Isi nomor telepon, contoh 0812 3456 7890."))],
         render_kw={"inputmode": "tel"})
     needed_on = DateField(_l("Tanggal dibutuhkan"), validators=[DataRequired()])
     window_start = TimeField(_l("Diantar mulai jam"), validators=[DataRequired()], default=time(8))
@@ -68,8 +69,8 @@ class StepForm(BaseForm):
     quality_ok = BooleanField(_l("Mutu sesuai"))
     on_time = BooleanField(_l("Tepat waktu"))
     needed_on = DateField(_l("Tanggal yang ditawarkan"), validators=[Optional()])
-    method = SelectField(_l("Cara bayar"), validators=[Optional()],
-                         choices=[SelectChoice("", "—")] + [SelectChoice(m.value, label) for m, label in PAYMENT_LABELS.items()])
+    method = SelectField(_l("Cara bayar"), validators=[Optional()], choices=[SelectChoice("", "—")] + [
+        SelectChoice(m.value, label) for m, label in PAYMENT_LABELS.items()])
     paid_on = DateField(_l("Tanggal bayar"), validators=[Optional()])
     amount = IntegerField(_l("Jumlah dibayar (Rp)"), validators=[Optional(), NumberRange(min=0, max=10**13)])
     payment_reference = StringField(_l("Nomor SP2D / referensi transfer"), validators=[Length(max=60)])

@@ -14,7 +14,7 @@ from itertools import groupby
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role

@@ -6,10 +6,8 @@ import re
 from html import unescape
 
 import pytest
-import sqlalchemy as sa
 
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product
 from storefront.catalog import queries
 from storefront.catalog.filters import CatalogQuery
 from storefront.catalog.urls import slugify
