@@ -46,6 +46,7 @@ def _sqlite_index(table, trigger_prefix, prefix, names):
         f"CREATE VIRTUAL TABLE product_fts USING fts5(name_terms, body_terms, {options})",
         *([f"CREATE VIRTUAL TABLE product_fts_names USING fts5(name_terms, {options})"] if names else []),
         "CREATE VIRTUAL TABLE product_fts_vocab USING fts5vocab(product_fts, 'row')",
+        *(["CREATE VIRTUAL TABLE product_fts_names_vocab USING fts5vocab(product_fts_names, 'row')"] if names else []),
         _trigger(f"{trigger_prefix}_ai", table, "INSERT", add),
         _trigger(f"{trigger_prefix}_ad", table, "DELETE", remove),
         _trigger(f"{trigger_prefix}_au", table, "UPDATE", remove + add),
@@ -55,6 +56,7 @@ def _sqlite_index(table, trigger_prefix, prefix, names):
 def _sqlite_drop(trigger_prefix):
     return [f"DROP TRIGGER IF EXISTS {trigger_prefix}_au", f"DROP TRIGGER IF EXISTS {trigger_prefix}_ad",
             f"DROP TRIGGER IF EXISTS {trigger_prefix}_ai", "DROP TABLE IF EXISTS product_fts_vocab",
+            "DROP TABLE IF EXISTS product_fts_names_vocab",
             "DROP TABLE IF EXISTS product_fts_names", "DROP TABLE IF EXISTS product_fts"]
 
 

@@ -37,6 +37,7 @@ _fts_ref = sa.literal_column(FTS_TABLE)
 _names = sa.table(NAMES_TABLE, sa.column("rowid"))
 _names_ref = sa.literal_column(NAMES_TABLE)
 _vocab = sa.table(f"{FTS_TABLE}_vocab", sa.column("term"), sa.column("doc"))
+_name_vocab = sa.table(f"{NAMES_TABLE}_vocab", sa.column("term"), sa.column("doc"))
 _simple = sa.literal_column("'simple'::regconfig")
 _entries = CatalogEntry.__table__.c
 # PostgreSQL's stored vectors live beside the mapped columns (search_index.py).
@@ -153,22 +154,28 @@ def _sqlite_stages(terms, best: int | None) -> list[Stage]:
 
 
 def _sqlite_corrections(terms: list[str]) -> list[str]:
-    """Each word not in the index replaced by the closest indexed word (same first letter,
-    Damerau-Levenshtein distance 1, or 2 for words of 6 letters and more), commonest first.
+    """Each word not in the index replaced by the closest word of the product names (same first
+    letter, Damerau-Levenshtein distance 1, or 2 for words of 6 letters and more), commonest first.
 
-    A word counts as known when it or its stem is indexed; only the last word, which the
-    search treats as a prefix, is also known as the start of an indexed word."""
+    A word counts as known when it or its stem is indexed anywhere; only the last word, which the
+    search treats as a prefix, is also known as the start of a word of the names. Candidates come
+    from the names' vocabulary: fts5vocab counts a term's rows by reading its whole list, and the
+    names' lists are a fraction of the body's (2 ms against 20 ms for the words of one letter)."""
     forms = [dict.fromkeys([word, stemmer.stem(word)]) for word in terms]
-    ranges = [sa.and_(_vocab.c.term >= form[0], _vocab.c.term < chr(ord(form[0]) + 1),
-                      sa.func.length(_vocab.c.term).between(len(form) - 2, len(form) + 2))
+    ranges = [sa.and_(_name_vocab.c.term >= form[0], _name_vocab.c.term < chr(ord(form[0]) + 1),
+                      sa.func.length(_name_vocab.c.term).between(len(form) - 2, len(form) + 2))
               for word_forms in forms for form in word_forms]
-    vocabulary = db.session.execute(
-        sa.select(_vocab.c.term, _vocab.c.doc).where(sa.or_(*ranges))).all()
-    known = {term for term, _ in vocabulary}
+    every_form = sorted({form for word_forms in forms for form in word_forms})
+    rows = db.session.execute(sa.union_all(
+        sa.select(_name_vocab.c.term, _name_vocab.c.doc, sa.literal(True).label("in_names"))
+        .where(sa.or_(*ranges)),
+        sa.select(_vocab.c.term, _vocab.c.doc, sa.literal(False)).where(_vocab.c.term.in_(every_form)))).all()
+    vocabulary = [(term, count) for term, count, in_names in rows if in_names]
+    known = {term for term, _, _ in rows}
     corrected = []
     for index, word in enumerate(terms):
         is_prefix = index == len(terms) - 1
-        if any(form in known or (is_prefix and any(term.startswith(form) for term in known))
+        if any(form in known or (is_prefix and any(term.startswith(form) for term, _ in vocabulary))
                for form in forms[index]):
             corrected.append(word)
             continue

@@ -39,6 +39,7 @@ SQLITE_CREATE = [
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(name_terms, body_terms, {_FTS_OPTIONS})",
     f"CREATE VIRTUAL TABLE {NAMES_TABLE} USING fts5(name_terms, {_FTS_OPTIONS})",
     f"CREATE VIRTUAL TABLE {FTS_TABLE}_vocab USING fts5vocab({FTS_TABLE}, 'row')",
+    f"CREATE VIRTUAL TABLE {NAMES_TABLE}_vocab USING fts5vocab({NAMES_TABLE}, 'row')",
     _sqlite_trigger("catalog_entries_ai", "INSERT", _ADD),
     _sqlite_trigger("catalog_entries_ad", "DELETE", _REMOVE),
     _sqlite_trigger("catalog_entries_au", "UPDATE", _REMOVE + _ADD),
@@ -46,6 +47,7 @@ SQLITE_CREATE = [
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS catalog_entries_au", "DROP TRIGGER IF EXISTS catalog_entries_ad",
     "DROP TRIGGER IF EXISTS catalog_entries_ai", f"DROP TABLE IF EXISTS {FTS_TABLE}_vocab",
+    f"DROP TABLE IF EXISTS {NAMES_TABLE}_vocab",
     f"DROP TABLE IF EXISTS {NAMES_TABLE}", f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
 

@@ -87,10 +87,15 @@ def test_others_get_404_on_every_request_url_and_change_nothing(app, make, login
              "other-seller": lambda: shop.other_seller and _owner(app, shop.other_seller),
              "verifier-not-disputed": lambda: make.user(Role.VERIFIER)}[who]()
     client = login(other)
-    for url in (f"/permintaan/{rid}", f"/permintaan/{rid}/surat-pesanan.pdf", f"/permintaan/{rid}/bast.pdf"):
+    for url in (f"/permintaan/{rid}", f"/permintaan/{rid}/surat-pesanan.pdf", f"/permintaan/{rid}/bast.pdf",
+                f"/permintaan/{rid}/berkas/bukti-bayar", f"/permintaan/{rid}/berkas/foto-kirim"):
         assert client.get(url).status_code == 404, url
-    for step in ("approve", "cancel", "accept", "record_payment", "mediate_terminate"):
-        assert client.post(f"/permintaan/{rid}/{step}", data={"reason": "x", "sp_number": "x"}).status_code == 404
+    # Rating is the pemesan's and replying the seller's: other roles are refused by role (403),
+    # the same role of another OPD or business finds nothing (404).
+    expected = {"nilai": 404 if who == "pemesan-other-opd" else 403, "tanggapan": 404 if who == "other-seller" else 403}
+    for step in ("approve", "cancel", "accept", "record_payment", "mediate_terminate", "nilai", "tanggapan"):
+        response = client.post(f"/permintaan/{rid}/{step}", data={"reason": "x", "sp_number": "x", "reply": "x"})
+        assert response.status_code == expected.get(step, 404), step
     assert 'data-testid="request-row"' not in client.get("/permintaan?tab=semua").text
     with app.app_context():
         assert db.session.get(PurchaseRequest, rid).status is S.SUBMITTED
