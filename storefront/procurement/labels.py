@@ -39,7 +39,15 @@ PARTY = {Party.PEMESAN: _l("Pemesan"), Party.PPK: _l("PPK"), Party.BENDAHARA: _l
 
 
 def status_label(status) -> str:
-    return str(STATUS[S(status)])
+    """A status in the officers' words; anything else (the cart's "draft") as it is."""
+    known = S._value2member_map_.get(getattr(status, "value", status))
+    return str(STATUS[known]) if known is not None else str(status)
+
+
+def payment_method(method) -> str:
+    from storefront.procurement.forms import PAYMENT_LABELS
+
+    return str(PAYMENT_LABELS[method])
 
 
 def action_label(value: str) -> str:
