@@ -16,7 +16,7 @@ from storefront import mail
 from storefront.accounts.models import User
 from storefront.catalog.models import DeliveryArea, Product
 from storefront.extensions import db
-from storefront.procurement import clock, ordering, services
+from storefront.procurement import clock, ordering, ratings, services
 from storefront.procurement.models import PaymentMethod, PurchaseRequest
 from storefront.procurement.services import StepData
 from storefront.procurement.workflow import Party, RequestAction as A
@@ -152,5 +152,5 @@ def _rate_the_completed(users) -> None:
 
     for request in db.session.scalars(sa.select(PurchaseRequest).where(PurchaseRequest.status == RequestStatus.COMPLETED)):
         pemesan = db.session.get(User, request.submitted_by_id)
-        services.rate(request, actor=pemesan, on_time=5, as_described=4, quality=5,
+        ratings.rate(request, actor=pemesan, on_time=5, as_described=4, quality=5,
                       comment="Tepat waktu dan rapi; rasa sesuai contoh.")

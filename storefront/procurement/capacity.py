@@ -44,17 +44,18 @@ def take(product_id: int, quantity: int, *, day: date, capacity_per_day: int | N
             .values(reserved=CapacityHold.reserved + quantity).execution_options(synchronize_session=False))
         if taken.rowcount != 1:
             if stock:  # give back what this call took
-                give_back(product_id, quantity, day=day, capacity_per_day=None, stock=True)
+                give_back(product_id, quantity, day=day, capacity=False, stock=True)
             return False
     return True
 
 
-def give_back(product_id: int, quantity: int, *, day: date, capacity_per_day: int | None, stock: bool) -> None:
-    """Release what `take` held (a request terminated or partly accepted)."""
+def give_back(product_id: int, quantity: int, *, day: date, capacity: bool, stock: bool) -> None:
+    """Release what `take` held (a request terminated before shipping): from the stock and from
+    the day's capacity, as the acceptance recorded it."""
     if stock:
         db.session.execute(sa.update(Product).where(Product.id == product_id)
                            .values(stock=Product.stock + quantity).execution_options(synchronize_session=False))
-    if capacity_per_day is not None:
+    if capacity:
         db.session.execute(
             sa.update(CapacityHold).where(CapacityHold.product_id == product_id, CapacityHold.day == day)
             .values(reserved=sa.func.max(CapacityHold.reserved - quantity, 0)

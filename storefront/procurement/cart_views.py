@@ -2,6 +2,7 @@
 purchase request per seller."""
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import date
 
@@ -9,6 +10,7 @@ import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 from wtforms import SelectChoice
 
 from storefront.accounts.roles import Role
@@ -18,6 +20,8 @@ from storefront.procurement.forms import AddToCartForm, CheckoutForm
 from storefront.procurement.views import bp
 from storefront.reference.models import Kecamatan
 from storefront.web.decorators import role_required
+
+DIGITS = re.compile(r"[0-9]{1,7}")  # ASCII digits only: str.isdigit() also takes "²"
 
 
 @bp.get("/keranjang")
@@ -86,7 +90,7 @@ def checkout():
     if not form.validate():
         return _cart_page(form, status=422)
     quantities = {int(key[4:]): int(value) for key, value in request.form.items()
-                  if key.startswith("qty-") and key[4:].isdigit() and value.isdigit() and len(value) <= 7}
+                  if DIGITS.fullmatch(key[4:]) and key.startswith("qty-") and DIGITS.fullmatch(value)}
     checkout_values = ordering.Checkout(
         ppk_id=form.ppk_id.data, kode_rekening=form.kode_rekening.data, rup_code=form.rup_code.data,
         fiscal_year=form.fiscal_year.data, delivery_address=form.delivery_address.data,
@@ -96,6 +100,12 @@ def checkout():
         quantities=quantities)
     try:
         made = ordering.submit(current_user, checkout_values, form.key.data, ip=request.remote_addr or "")
+        db.session.commit()
+    except IntegrityError:  # the same form sent twice at once: the other post made the requests
+        db.session.rollback()
+        made = ordering.submitted(current_user, form.key.data)
+        if not made:
+            raise
     except ordering.OrderError as error:
         db.session.rollback()
         for where, message in error.problems:
@@ -103,7 +113,6 @@ def checkout():
             if field is not None:
                 field.errors = [*field.errors, str(message)]
         return _cart_page(form, problems=error.problems, status=422)
-    db.session.commit()
     flash(_("Permintaan pembelian diajukan ke PPK: %(numbers)s.", numbers=", ".join(r.number for r in made)),
           "success")
     return redirect(url_for("procurement.inbox", tab="semua"))

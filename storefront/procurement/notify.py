@@ -25,7 +25,7 @@ from storefront.sellers.models import Seller
 
 # Who must hear how a request ended (the open statuses go to workflow.WAITS_FOR's party).
 ENDED_FOR = {S.REJECTED: "submitter", S.DECLINED: "submitter", S.CANCELLED: "seller", S.EXPIRED: "both",
-             S.COMPLETED: "submitter"}
+             S.COMPLETED: "submitter", S.TERMINATED: "both"}
 PARTY_RECIPIENTS = {Party.PPK: "ppk", Party.SELLER: "seller", Party.PEMESAN: "submitter",
                     Party.BENDAHARA: "bendahara", Party.VERIFIER: "verifiers"}
 
@@ -63,6 +63,8 @@ def recipients(request: PurchaseRequest) -> list[User]:
         "bendahara": [sa.and_(User.role == Role.BENDAHARA, User.opd_id == request.opd_id)],
         "verifiers": [User.role == Role.VERIFIER],
     }[who]
+    if request.status is S.TERMINATED and request.accepted_total:  # work done is still to be paid
+        conditions = conditions + [sa.and_(User.role == Role.BENDAHARA, User.opd_id == request.opd_id)]
     return list(db.session.scalars(sa.select(User).where(sa.or_(*conditions), User.is_active_account.is_(True))))
 
 

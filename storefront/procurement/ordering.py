@@ -30,6 +30,7 @@ from storefront.timeutil import utcnow
 
 MAX_QUANTITY = 1_000_000
 MAX_QUANTITY_TEXT = "1.000.000"
+MAX_TOTAL = 10**14  # Rp100 triliun: far above any UMKM order, and within what the documents write out
 
 
 class OrderError(Exception):
@@ -98,6 +99,12 @@ def remove(user, item_id: int) -> bool:
     return removed.rowcount == 1
 
 
+def submitted(user, key: str) -> list[PurchaseRequest]:
+    """The requests an earlier post of the same form made (the idempotency key)."""
+    return list(db.session.scalars(sa.select(PurchaseRequest).where(
+        PurchaseRequest.idempotency_key == key, PurchaseRequest.submitted_by_id == user.id)))
+
+
 def ppk_choices(user) -> list[User]:
     """The active PPKs of the pemesan's OPD: one of them approves."""
     return list(db.session.scalars(sa.select(User).where(
@@ -106,18 +113,27 @@ def ppk_choices(user) -> list[User]:
 
 def submit(user, checkout: Checkout, key: str, *, ip: str = "") -> list[PurchaseRequest]:
     """Make one request per seller from the cart; nothing is made when any rule fails."""
-    done = list(db.session.scalars(sa.select(PurchaseRequest).where(
-        PurchaseRequest.idempotency_key == key, PurchaseRequest.submitted_by_id == user.id)))
+    done = submitted(user, key)
     if done:
         return done
     items = cart_items(user)
     if not items:
         raise OrderError([("cart", _l("Keranjang kosong. Tambahkan produk dari katalog dulu."))])
+    wrong = [(f"product-{item.product_id}", _l("Jumlah %(name)s harus antara 1 dan %(max)s.", name=item.product.name,
+                                                max=MAX_QUANTITY_TEXT))
+             for item in items if not 0 < checkout.quantities.get(item.id, item.quantity) <= MAX_QUANTITY]
+    if wrong:
+        raise OrderError(wrong)
     for item in items:
         item.quantity = checkout.quantities.get(item.id, item.quantity)
     if checkout.ppk_id not in {ppk.id for ppk in ppk_choices(user)}:
         raise OrderError([("ppk_id", _l("Pilih PPK dari OPD Anda."))])
     problems = [problem for item in items for problem in _problems(item, checkout)]
+    totals = {}
+    for item in items:
+        totals[item.product.seller_id] = totals.get(item.product.seller_id, 0) + item.quantity * item.product.price
+    if any(total > MAX_TOTAL for total in totals.values()):
+        problems.append(("cart", _l("Nilai satu permintaan terlalu besar; bagi menjadi beberapa permintaan.")))
     if problems:
         raise OrderError(problems)
     requests = []

@@ -1,14 +1,15 @@
-"""Rating a completed request (the pemesan who ordered, once) and the seller's reply."""
+"""Rating a completed request (a pemesan of the OPD, once) and the seller's reply."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.procurement import services
+from storefront.procurement import ratings, services
 from storefront.procurement.forms import RatingForm, ReplyForm
 from storefront.procurement.views import bp, visible_request
 from storefront.procurement.workflow import Party
@@ -26,7 +27,7 @@ def rate(request_id: int):
         flash(_("Pilih nilai 1 sampai 5 untuk setiap aspek."), "danger")
         return redirect(url_for("procurement.detail", request_id=request_id))
     try:
-        services.rate(loaded, actor=current_user, on_time=form.on_time.data, as_described=form.as_described.data,
+        ratings.rate(loaded, actor=current_user, on_time=form.on_time.data, as_described=form.as_described.data,
                       quality=form.quality.data, comment=form.comment.data or "")
     except DomainError as error:
         db.session.rollback()
@@ -47,7 +48,7 @@ def reply(request_id: int):
     try:
         if not form.validate():
             raise services.ProcurementError(_("Tuliskan tanggapan Anda (paling panjang 1.000 karakter)."))
-        services.reply(loaded, actor=current_user, text=form.reply.data)
+        ratings.reply(loaded, actor=current_user, text=form.reply.data)
     except DomainError as error:
         db.session.rollback()
         flash(str(error), "danger")

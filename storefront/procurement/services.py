@@ -18,7 +18,7 @@ from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.procurement import capacity, clock, notify, records
 from storefront.procurement import workflow as wf
-from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestItem
+from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
 from storefront.timeutil import utcnow
 
@@ -30,6 +30,8 @@ CANCEL_REASONS = {
         _l("Pembayaran tidak diproses sesuai Surat Pesanan"), "lainnya": _l("Lainnya"),
 }
 NEEDS_REASON_CODE = frozenset({A.CANCEL, A.TERMINATE, A.MEDIATE_TERMINATE})
+# Bounds of what a request may say: a quantity, a unit price, a total the documents can write out.
+MAX_QUANTITY, MAX_UNIT_PRICE, MAX_TOTAL = 1_000_000, 10_000_000_000, 10**14
 
 
 class ProcurementError(DomainError):
@@ -53,6 +55,7 @@ class StepData:
     amount: int | None = None
     payment_reference: str = ""
     proof: tuple[str, str] | None = None  # (storage key, content type)
+    party: Party | None = None  # set by act: who takes the step
 
 
 def act(request: PurchaseRequest, action: A, *, actor, party: Party, reason: str = "", reason_code: str = "",
@@ -66,7 +69,17 @@ def act(request: PurchaseRequest, action: A, *, actor, party: Party, reason: str
         after = wf.next_status(before, action, party, reason=reason)
     except wf.ReasonRequired as error:
         raise ProcurementError(_l("Tuliskan alasannya."), field="reason") from error
+    if action is not A.EXPIRE and is_overdue(request):
+        raise ProcurementError(_l("Batas waktu menjawab sudah lewat: permintaan ini kedaluwarsa."))
+    # The status moves only from the one this step was allowed for: of two steps at once (a double
+    # click, two tabs, an expiry), the second finds it changed and is refused before doing anything.
+    moved = db.session.execute(
+        sa.update(PurchaseRequest).where(PurchaseRequest.id == request.id, PurchaseRequest.status == before)
+        .values(status=after).execution_options(synchronize_session=False))
+    if moved.rowcount != 1:
+        raise ProcurementError(_l("Permintaan ini baru saja diubah. Muat ulang halamannya, lalu coba lagi."))
     line_items(request)  # every step may read them
+    data.party = party
     details = STEPS[action](request, actor, data) if action in STEPS else {}
     request.status = after
     request.respond_by = clock.respond_by(utcnow()) if after in wf.WAITING_FOR_ANSWER else None
@@ -90,9 +103,12 @@ def _counter(request, actor, data):
     for item in request.items:
         quantity = data.quantities.get(item.id, item.quantity)
         price = data.prices.get(item.id, item.unit_price)
-        if quantity < 1 or price < 1:
-            raise ProcurementError(_l("Jumlah dan harga tawaran harus lebih dari nol."), field=f"item-{item.id}")
+        if not (1 <= quantity <= MAX_QUANTITY and 1 <= price <= MAX_UNIT_PRICE):
+            raise ProcurementError(_l("Jumlah dan harga tawaran harus lebih dari nol dan masuk akal."),
+                                   field=f"item-{item.id}")
         offer[str(item.id)] = [quantity, price]
+    if sum(quantity * price for quantity, price in offer.values()) > MAX_TOTAL:
+        raise ProcurementError(_l("Nilai tawaran terlalu besar untuk satu permintaan."), field="note")
     needed_on = data.needed_on or request.needed_on
     if needed_on < clock.today_local():
         raise ProcurementError(_l("Tanggal yang ditawarkan sudah lewat."), field="needed_on")
@@ -127,26 +143,38 @@ def _accept(request, actor, data):
                              stock=stock):
             for done, done_per_day, done_stock in taken:
                 capacity.give_back(done.product_id, done.quantity, day=request.needed_on,
-                                   capacity_per_day=done_per_day, stock=done_stock)
+                                   capacity=done_per_day is not None, stock=done_stock)
             raise ProcurementError(_l("Stok atau kapasitas %(name)s pada tanggal itu tidak cukup lagi.",
                                       name=item.name))
         taken.append((item, per_day, stock))
-    return {"held": {str(item.product_id): item.quantity for item, _, _ in taken}}
+    # What was held, per item: released exactly so on termination, whatever the product says then.
+    return {"held": {str(item.id): {"quantity": item.quantity, "capacity": per_day is not None, "stock": stock}
+                     for item, per_day, stock in taken}}
 
 
 def _terminate(request, actor, data):
-    """Work done before the termination is still paid for: its value, if any, is stated here."""
-    if data.amount is not None:
+    """Work done before the termination is still paid for: its value, if any, is stated by the
+    PPK or the mediating verifier (never by the seller, who would be paid it)."""
+    if data.amount is not None and data.party in (Party.PPK, Party.VERIFIER):
         if not 0 <= data.amount <= request.total:
             raise ProcurementError(_l("Nilai pekerjaan selesai paling banyak nilai pesanan."), field="amount")
         request.accepted_total = data.amount or None
     if request.status is S.ACCEPTED:  # nothing left the seller yet: the units are free again
-        limits = _limits(request)
+        held = _held(request)
         for item in request.items:
-            per_day, stock = limits.get(item.product_id, (None, False))
-            capacity.give_back(item.product_id, item.quantity, day=request.needed_on, capacity_per_day=per_day,
-                               stock=stock)
+            what = held.get(str(item.id))
+            if what is not None:
+                capacity.give_back(item.product_id, what["quantity"], day=request.needed_on,
+                                   capacity=what["capacity"], stock=what["stock"])
     return {"work_done": request.accepted_total or 0}
+
+
+def _held(request) -> dict:
+    """What the (latest) acceptance held, item by item, from its event."""
+    details = db.session.scalar(sa.select(RequestEvent.details).where(
+        RequestEvent.request_id == request.id, RequestEvent.action == A.ACCEPT.value)
+        .order_by(RequestEvent.id.desc()).limit(1))
+    return (details or {}).get("held", {})
 
 
 def _ship(request, actor, data):
@@ -238,6 +266,11 @@ STEPS = {
 }
 
 
+def is_overdue(request: PurchaseRequest, now=None) -> bool:
+    return (request.status in wf.WAITING_FOR_ANSWER and request.respond_by is not None
+            and request.respond_by < (now or utcnow()))
+
+
 def expire_overdue(now=None, scope=sa.true()) -> list[PurchaseRequest]:
     """Requests (within `scope`) whose party did not answer in time expire, the LKPP rule; run by
     `flask procurement expire` and before an inbox or a request is shown."""
@@ -256,37 +289,3 @@ def line_items(request: PurchaseRequest) -> list[RequestItem]:
             sa.select(RequestItem).where(RequestItem.request_id == request.id).order_by(RequestItem.id))))
     return request.items
 
-
-def rate(request: PurchaseRequest, *, actor, on_time: int, as_described: int, quality: int, comment: str = ""):
-    """The buyer's rating of a completed request, once; the seller's page shows it to buyers."""
-    from storefront.procurement.models import Rating
-
-    if request.status is not S.COMPLETED:
-        raise ProcurementError(_l("Penilaian diberikan setelah permintaan selesai."))
-    if db.session.scalar(sa.select(Rating.id).where(Rating.request_id == request.id)) is not None:
-        raise ProcurementError(_l("Permintaan ini sudah dinilai."))
-    if not all(1 <= score <= 5 for score in (on_time, as_described, quality)):
-        raise ProcurementError(_l("Beri nilai 1 sampai 5."), field="on_time")
-    rating = Rating(request_id=request.id, seller_id=request.seller_id, on_time=on_time, as_described=as_described,
-                    quality=quality, comment=comment.strip(), rated_by_id=actor.id)
-    db.session.add(rating)
-    records.event(request, actor, "rate", request.status.value, request.status.value,
-                  details={"on_time": on_time, "as_described": as_described, "quality": quality})
-    db.session.flush()
-    return rating
-
-
-def reply(request: PurchaseRequest, *, actor, text: str) -> None:
-    """The seller's answer to the rating of one of their requests (once, and it stays)."""
-    from storefront.procurement.models import Rating
-
-    rating = db.session.scalar(sa.select(Rating).where(Rating.request_id == request.id))
-    if rating is None:
-        raise ProcurementError(_l("Belum ada penilaian untuk ditanggapi."))
-    if rating.replied_at is not None:
-        raise ProcurementError(_l("Penilaian ini sudah Anda tanggapi."))
-    if not text.strip():
-        raise ProcurementError(_l("Tuliskan tanggapan Anda."), field="reply")
-    rating.reply, rating.replied_at = text.strip(), utcnow()
-    records.event(request, actor, "reply", request.status.value, request.status.value)
-    db.session.flush()

@@ -5,10 +5,14 @@ media: only the parties of the request and the auditor see them.
 """
 from __future__ import annotations
 
+import re
+
+import sqlalchemy as sa
 from flask import request as http_request
 from flask_babel import lazy_gettext as _l
 
-from storefront.procurement.models import PaymentMethod
+from storefront.extensions import db
+from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest
 from storefront.procurement.services import ProcurementError, StepData
 from storefront.procurement.workflow import TRANSITIONS, RequestAction as A
 from storefront.sellers import documents
@@ -40,20 +44,35 @@ def _numbers(prefix: str, request) -> dict[int, int]:
     for item_id in wanted:
         raw = (http_request.form.get(f"{prefix}-{item_id}") or "").strip().replace(".", "")
         if raw:
-            if not raw.isdigit() or len(raw) > 13:
+            if not re.fullmatch(r"[0-9]{1,13}", raw):
                 raise ProcurementError(_l("Isi dengan angka bulat, tanpa titik atau koma."), field=f"item-{item_id}")
             found[item_id] = int(raw)
     return found
 
 
-def _store(upload) -> tuple[str, str] | None:
-    """A posted photo or PDF, checked and kept privately: (key, content type)."""
+def _store(upload, *, photo_only: bool = False) -> tuple[str, str] | None:
+    """A posted photo (re-encoded) or PDF, checked, then kept privately: (key, content type)."""
     if upload is None or not getattr(upload, "filename", ""):
         return None
     data, content_type = documents.file_content(upload)
+    if photo_only and content_type != "image/webp":
+        raise ProcurementError(_l("Foto pengiriman berupa foto (JPEG, PNG, WebP atau HEIC)."), field="photo")
     key = documents.content_key_for(data, content_type)
     documents.document_storage().save(key, data, content_type)
     return key, content_type
+
+
+def discard(data: StepData | None) -> None:
+    """After a refused step: remove the files it stored, unless a row refers to them."""
+    if data is None:
+        return
+    keys = [key for key in (data.photo_key, data.proof[0] if data.proof else None) if key]
+    for key in keys:
+        used = db.session.scalar(sa.select(sa.func.count()).select_from(Payment).where(Payment.proof_key == key)) \
+            or db.session.scalar(sa.select(sa.func.count()).select_from(PurchaseRequest)
+                                 .where(PurchaseRequest.shipping_photo_key == key))
+        if not used:
+            documents.delete_file_if_unused(key)
 
 
 def data_from(form, action: A, request, *, actor) -> StepData:
@@ -71,7 +90,7 @@ def data_from(form, action: A, request, *, actor) -> StepData:
         data.method = PaymentMethod._value2member_map_.get(form.method.data or "")
         data.proof = _store(form.proof.data)
     elif action is A.SHIP:
-        stored = _store(form.photo.data)
+        stored = _store(form.photo.data, photo_only=True)
         data.photo_key = stored[0] if stored else None
     if action not in (A.TERMINATE, A.MEDIATE_TERMINATE, A.RECORD_PAYMENT):
         data.amount = None

@@ -79,15 +79,22 @@ def step(request_id: int, action: str):
                and party in wf.TRANSITIONS[(loaded.status, chosen)].parties]
     if not allowed:
         abort(403)
+    if services.is_overdue(loaded):  # the deadline passed while the page was open
+        services.act(loaded, RequestAction.EXPIRE, actor=None, party=wf.Party.SYSTEM)
+        db.session.commit()
+        flash(labels.done_message(RequestAction.EXPIRE, loaded), "warning")
+        return redirect(url_for("procurement.detail", request_id=request_id))
     form = StepForm()
     if not form.validate():
         return _detail_page(loaded, parties, form, chosen, 422)
+    data = None
     try:
         data = steps.data_from(form, chosen, loaded, actor=current_user)
         services.act(loaded, chosen, actor=current_user, party=allowed[0], reason=form.reason.data or "",
                      reason_code=form.reason_code.data or "", data=data, ip=request.remote_addr or "")
     except DomainError as error:
         db.session.rollback()
+        steps.discard(data)
         loaded, parties = visible_request(request_id)
         form.apply_error(error)
         return _detail_page(loaded, parties, form, chosen, 422)

@@ -116,8 +116,10 @@ FINAL = frozenset({S.REJECTED, S.DECLINED, S.CANCELLED, S.EXPIRED, S.COMPLETED})
 WAITS_FOR = {
     S.SUBMITTED: P.PPK, S.APPROVED: P.SELLER, S.COUNTERED: P.PEMESAN, S.ACCEPTED: P.SELLER,
     S.SHIPPED: P.PEMESAN, S.DELIVERED: P.PPK, S.NONCONFORMING: P.SELLER, S.DISPUTED: P.VERIFIER,
-    S.INSPECTED: P.PPK, S.AWAITING_PAYMENT: P.BENDAHARA, S.PAID: P.SELLER, S.TERMINATED: P.BENDAHARA,
+    S.INSPECTED: P.PPK, S.AWAITING_PAYMENT: P.BENDAHARA, S.PAID: P.SELLER,
 }
+# A terminated request waits for the bendahara only while work done is still to be paid
+# (queries.waiting_for, notify.recipients).
 # Waiting for an answer within the response deadline (3 working days, the LKPP rule).
 WAITING_FOR_ANSWER = {S.SUBMITTED: P.PPK, S.APPROVED: P.SELLER, S.COUNTERED: P.PEMESAN}
 # From acceptance on, the seller's capacity is held for the request.

@@ -14,7 +14,7 @@ from storefront.accounts.models import User
 from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.procurement import services
-from storefront.procurement.models import CapacityHold, PurchaseRequest, RequestItem
+from storefront.procurement.models import CapacityHold, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
 from tests import dbconfig
 from tests.conftest import base_config
@@ -114,3 +114,45 @@ def test_the_last_units_are_never_promised_twice(app, shop):
                 stock = db.session.get(Product, product.id).stock
                 assert stock == STOCK - accepted_stock >= 0, f"round {round_number}: stock {stock}"
         assert all((statuses[i] is S.ACCEPTED) == (outcome[i] == "accepted") for i in ids)
+
+
+def test_the_same_step_twice_at_once_is_taken_once(app, shop):
+    """A seller's double click, or two tabs: two accepts of one request at the same moment hold its
+    units once and log one acceptance; the other is refused, never a server error."""
+    product = shop.products[0]
+    first_day = date.today() + timedelta(days=200)
+    for round_number in range(20):
+        day = first_day + timedelta(days=round_number)
+        (request_id,) = approved_requests(app, shop, product.id, day, [2])
+        results, start = [], threading.Barrier(2, timeout=30)
+
+        def accept():
+            with app.test_request_context():
+                request = db.session.get(PurchaseRequest, request_id)
+                seller = db.session.get(User, shop.seller_owner.id)
+                start.wait()
+                try:
+                    services.act(request, A.ACCEPT, actor=seller, party=Party.SELLER)
+                    db.session.commit()
+                    results.append("accepted")
+                except services.ProcurementError:
+                    db.session.rollback()
+                    results.append("refused")
+                except Exception as error:  # reported below
+                    db.session.rollback()
+                    results.append(repr(error))
+                finally:
+                    db.session.remove()
+
+        threads = [threading.Thread(target=accept) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        with app.app_context():
+            reserved = db.session.scalar(sa.select(CapacityHold.reserved).where(
+                CapacityHold.product_id == product.id, CapacityHold.day == day))
+            accepts = db.session.scalar(sa.select(sa.func.count()).select_from(RequestEvent).where(
+                RequestEvent.request_id == request_id, RequestEvent.action == "accept"))
+        assert sorted(results) == ["accepted", "refused"], (round_number, results)
+        assert (reserved, accepts) == (2, 1), round_number

@@ -155,3 +155,49 @@ def test_a_party_outside_the_table_is_refused_and_nothing_changes(app, shop):
     assert status_of(app, rid) is S.SUBMITTED and len(events(app, rid)) == 1
     with app.app_context():
         assert db.session.get(User, shop.pemesan.id) is not None
+
+
+def test_a_termination_gives_back_what_the_acceptance_held_not_what_the_product_says_now(app, shop):
+    """Capacity turned on after an acceptance must not let that acceptance's release empty a hold
+    another request made since."""
+    legit = shop.products[1]  # stock 10, no capacity limit
+    (first,) = submit(app, shop, {legit: 5}, key="kunci-lepas-pertama-01")
+    step(app, first, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/L1")
+    step(app, first, A.ACCEPT, shop.seller_owner, Party.SELLER)
+    with app.app_context():
+        product = db.session.get(Product, legit.id)
+        product.capacity_per_day = 5
+        db.session.commit()
+    (second,) = submit(app, shop, {legit: 5}, key="kunci-lepas-kedua-002")
+    step(app, second, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/L2")
+    step(app, second, A.ACCEPT, shop.seller_owner, Party.SELLER)
+    assert held(app, legit.id) == 5
+    step(app, first, A.TERMINATE, shop.ppk, Party.PPK, reason="Dibatalkan", reason_code="kebutuhan_batal")
+    assert held(app, legit.id) == 5  # the second request's hold stays
+    with app.app_context():
+        assert db.session.get(Product, legit.id).stock == 5  # 10 - 5 - 5 + 5
+
+
+def test_only_the_ppk_or_the_mediator_states_the_work_done_of_a_termination(app, shop):
+    (rid,) = submit(app, shop, {shop.products[0]: 2})
+    step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/T")
+    step(app, rid, A.ACCEPT, shop.seller_owner, Party.SELLER)
+    step(app, rid, A.TERMINATE, shop.seller_owner, Party.SELLER, reason="Bahan habis",
+         reason_code="penjual_tidak_sanggup", amount=90_000)
+    with app.app_context():
+        request = db.session.get(PurchaseRequest, rid)
+        assert request.status is S.TERMINATED and request.accepted_total is None
+    with pytest.raises(ProcurementError):  # nothing to pay: no payment can be recorded
+        step(app, rid, A.RECORD_PAYMENT, shop.bendahara, Party.BENDAHARA, method=PaymentMethod.KKPD,
+             paid_on=date.today(), amount=1, proof=PROOF)
+
+
+def test_a_step_after_the_deadline_is_refused(app, shop):
+    (rid,) = submit(app, shop, {shop.products[0]: 2})
+    step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/D")
+    with app.app_context():
+        db.session.get(PurchaseRequest, rid).respond_by = utcnow() - timedelta(hours=1)
+        db.session.commit()
+    with pytest.raises(ProcurementError):
+        step(app, rid, A.ACCEPT, shop.seller_owner, Party.SELLER)
+    assert status_of(app, rid) is S.APPROVED and held(app, shop.products[0].id) == 0

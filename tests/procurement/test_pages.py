@@ -176,3 +176,62 @@ def test_the_payment_proof_is_kept_privately_for_who_may_see_the_request(app, ma
         fetched.close()  # a file response holds its file open until closed
     assert login(make.user(Role.BENDAHARA, opd=shop.other_opd)).get(url).status_code == 404
     assert bendahara.get(f"/permintaan/{request.id}/berkas/foto-kirim").status_code == 404  # none sent
+
+
+@pytest.mark.parametrize("quantity", ["²", "0", "-1", "9" * 12, "1e3"])
+def test_a_strange_quantity_at_checkout_is_refused_with_a_message(app, login, shop, quantity):
+    client = login(shop.pemesan)
+    client.post(f"/keranjang/tambah/{shop.products[0].id}", data={"quantity": "2"})
+    with app.app_context():
+        item_id = db.session.scalar(sa.select(CartItem.id))
+    response = client.post("/keranjang/ajukan", data=form(ppk_id=str(shop.ppk.id), delivery_kecamatan_id=str(
+        shop.kecamatan_id)) | {f"qty-{item_id}": quantity})
+    # Digits only count as a new quantity; anything else keeps the cart's, which is then sent.
+    assert response.status_code in (302, 422)
+    if response.status_code == 422:
+        assert field_errors(response.text)
+    with app.app_context():
+        quantities = [q for q in db.session.scalars(sa.select(CartItem.quantity))]
+        assert all(0 < q <= 1_000_000 for q in quantities)
+
+
+def test_a_crafted_counter_offer_is_refused_not_a_server_error(app, login, shop):
+    (rid,) = submit(app, shop, {shop.products[0]: 2})
+    ppk = login(shop.ppk)
+    ppk.post(f"/permintaan/{rid}/approve", data={"sp_number": "SP/X"})
+    with app.app_context():
+        item_id = db.session.scalar(sa.text("SELECT id FROM request_items WHERE request_id = :r"), {"r": rid})
+    seller = login(shop.seller_owner)
+    for quantity, price in (("²", "1000"), ("1000000", "10000000000"), ("0", "5")):
+        response = seller.post(f"/permintaan/{rid}/counter", data={
+            "reason": "Harga naik", f"qty-{item_id}": quantity, f"price-{item_id}": price})
+        assert response.status_code == 422, (quantity, price)
+    with app.app_context():
+        assert db.session.get(PurchaseRequest, rid).status is S.APPROVED
+
+
+def test_a_delivery_photo_must_be_a_photo_and_a_refused_step_keeps_no_file(app, login, shop):
+    import os
+    (rid,) = submit(app, shop, {shop.products[0]: 2})
+    login(shop.ppk).post(f"/permintaan/{rid}/approve", data={"sp_number": "SP/F"})
+    seller = login(shop.seller_owner)
+    seller.post(f"/permintaan/{rid}/accept", data={})
+    response = seller.post(f"/permintaan/{rid}/ship", data={"note": "Dikirim",
+                                                               "photo": (io.BytesIO(b"%PDF-1.4 bukan foto"), "a.pdf")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 422 and any("foto" in e.lower() for e in field_errors(response.text))
+    root = app.config["DOCUMENT_ROOT"]
+    assert not [name for _, _, names in os.walk(root) for name in names]  # nothing left behind
+    with app.app_context():
+        assert db.session.get(PurchaseRequest, rid).status is S.ACCEPTED
+
+
+def test_a_refused_payment_leaves_its_proof_nowhere(app, make, login, shop):
+    import os
+    request = make.purchase_request(shop.seller, shop.products[0], opd=shop.opd, pemesan=shop.pemesan, ppk=shop.ppk,
+                                    status="awaiting_payment")
+    response = login(shop.bendahara).post(f"/permintaan/{request.id}/record_payment", data={
+        "method": "kkpd", "paid_on": date.today().isoformat(), "amount": "1",
+        "proof": (io.BytesIO(b"%PDF-1.4\n% bukti\n"), "bukti.pdf")}, content_type="multipart/form-data")
+    assert response.status_code == 422 and any("BAST" in e for e in field_errors(response.text))
+    assert not [name for _, _, names in os.walk(app.config["DOCUMENT_ROOT"]) for name in names]

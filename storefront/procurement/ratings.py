@@ -1,0 +1,43 @@
+"""After completion: the buyer's rating of the seller (once) and the seller's reply (once)."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+
+from storefront.extensions import db
+from storefront.procurement import records
+from storefront.procurement.models import PurchaseRequest, Rating
+from storefront.procurement.services import ProcurementError
+from storefront.procurement.workflow import RequestStatus as S
+from storefront.timeutil import utcnow
+
+
+def rate(request: PurchaseRequest, *, actor, on_time: int, as_described: int, quality: int, comment: str = ""):
+    """The buyer's rating of a completed request, once; the seller's page shows it to buyers."""
+    if request.status is not S.COMPLETED:
+        raise ProcurementError(_l("Penilaian diberikan setelah permintaan selesai."))
+    if db.session.scalar(sa.select(Rating.id).where(Rating.request_id == request.id)) is not None:
+        raise ProcurementError(_l("Permintaan ini sudah dinilai."))
+    if not all(1 <= score <= 5 for score in (on_time, as_described, quality)):
+        raise ProcurementError(_l("Beri nilai 1 sampai 5."), field="on_time")
+    rating = Rating(request_id=request.id, seller_id=request.seller_id, on_time=on_time, as_described=as_described,
+                    quality=quality, comment=comment.strip(), rated_by_id=actor.id)
+    db.session.add(rating)
+    records.event(request, actor, "rate", request.status.value, request.status.value,
+                  details={"on_time": on_time, "as_described": as_described, "quality": quality})
+    db.session.flush()
+    return rating
+
+
+def reply(request: PurchaseRequest, *, actor, text: str) -> None:
+    """The seller's answer to the rating of one of their requests (once, and it stays)."""
+    rating = db.session.scalar(sa.select(Rating).where(Rating.request_id == request.id))
+    if rating is None:
+        raise ProcurementError(_l("Belum ada penilaian untuk ditanggapi."))
+    if rating.replied_at is not None:
+        raise ProcurementError(_l("Penilaian ini sudah Anda tanggapi."))
+    if not text.strip():
+        raise ProcurementError(_l("Tuliskan tanggapan Anda."), field="reply")
+    rating.reply, rating.replied_at = text.strip(), utcnow()
+    records.event(request, actor, "reply", request.status.value, request.status.value)
+    db.session.flush()
