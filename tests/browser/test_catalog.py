@@ -13,6 +13,7 @@ from storefront.catalog.models import Product
 from storefront.catalog.urls import product_url
 from storefront.extensions import db
 from tests.browser import axe
+from tests.browser.layout import assert_fits_the_phone
 
 pytestmark = pytest.mark.browser
 
@@ -20,11 +21,6 @@ PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
 PRODUCT = "Bika ambon pandan"  # demo: Dapur Bika Tiga Saudara, halal (self declare), with photos
 SELLER = "Dapur Bika Tiga Saudara"
-
-
-def fits_the_phone(page) -> None:
-    width = page.evaluate("document.scrollingElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} scrolls sideways on a 360 px phone: {width} px wide"
 
 
 def load_all_images(page) -> None:
@@ -92,7 +88,7 @@ def test_no_serious_accessibility_violations_on_phone(open_page, live_app, where
     page = open_with_axe(open_page, PHONE)
     page.goto(page_path(live_app, where))
     axe.assert_accessible(page)
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
 
 
 @pytest.mark.parametrize("where", ["home", "listing", "product"])
@@ -106,7 +102,7 @@ def test_search_from_the_header_and_a_misspelling(open_page, screenshot_dir):
     page = open_with_axe(open_page, PHONE)
     page.goto("/")
     expect(page.get_by_test_id("new-products").get_by_test_id("product-card").first).to_be_visible()
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
     screenshot(page, screenshot_dir, "catalog-home-360.png")
 
     box = page.get_by_role("search").get_by_role("searchbox", name="Cari produk")
@@ -120,7 +116,7 @@ def test_search_from_the_header_and_a_misspelling(open_page, screenshot_dir):
     expect(page.get_by_test_id("results-summary")).not_to_contain_text("Tidak ada yang persis cocok")
     for name in cards.locator(".product-card-name").all_inner_texts():
         assert "bika" in name.lower(), name
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
     screenshot(page, screenshot_dir, "catalog-search-360.png")
 
     # On a results page the header search gives way to the page's own search box.
@@ -134,7 +130,7 @@ def test_search_from_the_header_and_a_misspelling(open_page, screenshot_dir):
     expect(cards.first).to_be_visible()
     assert any("bika" in name.lower() for name in cards.locator(".product-card-name").all_inner_texts())
     axe.assert_accessible(page)
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
 
 
 def test_halal_filter_and_a_bad_price_range(open_page, screenshot_dir):
@@ -154,7 +150,7 @@ def test_halal_filter_and_a_bad_price_range(open_page, screenshot_dir):
     for index in range(cards.count()):
         expect(cards.nth(index).get_by_test_id("halal-badge")).to_be_visible()
     expect(halal).to_be_checked()  # the panel stays open with the filter shown
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
 
     filters.get_by_label("Harga dari (Rp)", exact=True).fill("500000")
     filters.get_by_label("Harga sampai (Rp)", exact=True).fill("1000")
@@ -171,7 +167,7 @@ def test_halal_filter_and_a_bad_price_range(open_page, screenshot_dir):
     assert 0 <= error_box["y"] - (field_box["y"] + field_box["height"]) < 16
     assert abs(error_box["x"] - field_box["x"]) < 2
     axe.assert_accessible(page)  # with the panel open and an error shown
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
     screenshot(page, screenshot_dir, "catalog-filters-360.png")
 
 
@@ -196,7 +192,7 @@ def test_open_a_product_from_the_results(open_page, screenshot_dir):
     page.get_by_test_id("results").get_by_role("link", name=PRODUCT).click()
     expect(page).to_have_url(re.compile(r"/produk/\d+/bika-ambon-pandan$"))
     check_product_page(page)
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
     screenshot(page, screenshot_dir, "catalog-product-360.png")
 
 
@@ -220,7 +216,7 @@ def test_compare_two_products(open_page, screenshot_dir):
     for name in names:
         expect(table.get_by_role("columnheader").get_by_role("link", name=name)).to_be_visible()
     axe.assert_accessible(page)
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
     screenshot(page, screenshot_dir, "catalog-compare-360.png")
 
 

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from storefront.demo import seed
 from storefront.web.navigation import items_for
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.layout import assert_fits_the_phone
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +28,6 @@ def expected_endpoints(role) -> list[str]:
 def visible_nav(page) -> list[str]:
     links = page.locator(NAV_LINKS)
     return [links.nth(i).get_attribute("data-nav") for i in range(links.count()) if links.nth(i).is_visible()]
-
-
-def assert_no_horizontal_scroll(page, width: int = PHONE["width"]) -> None:
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= width, f"{page.url} scrolls sideways at {width} px ({scroll_width} px wide)"
 
 
 def open_menu(page) -> None:
@@ -77,7 +73,7 @@ def test_each_role_signs_in_sees_its_menu_and_signs_out(open_page, screenshot_di
     open_menu(page)
     assert visible_nav(page) == expected_endpoints(account.role)
     expect(page.get_by_test_id("account")).to_contain_text(account.name)
-    assert_no_horizontal_scroll(page)
+    assert_fits_the_phone(page)
     if first_of_role:
         screenshot(page, screenshot_dir / f"dashboard-{account.role.value}.png")
 
@@ -99,7 +95,7 @@ def test_home_page(open_page, screenshot_dir, viewport):
     expect(page.locator(".category-tile").first).to_be_visible()
     if viewport is PHONE:
         open_menu(page)
-        assert_no_horizontal_scroll(page)
+        assert_fits_the_phone(page)
         page.locator("button.navbar-toggler").click()  # close again for the screenshot
         expect(page.locator("#menu-utama")).not_to_have_class(re.compile(r"\b(show|collapsing)\b"))
         page.locator("button.navbar-toggler").blur()
@@ -114,7 +110,7 @@ def test_wrong_password_shows_indonesian_error(open_page, screenshot_dir):
     expect(page.get_by_test_id("form-error")).to_have_text("Email atau kata sandi salah, atau akun tidak aktif.")
     expect(page.get_by_label("Email")).to_have_value(seed.DEMO_ACCOUNTS[0].email)
     expect(page.get_by_label("Kata sandi")).to_have_value("")
-    assert_no_horizontal_scroll(page)
+    assert_fits_the_phone(page)
     screenshot(page, screenshot_dir / "login-error-360.png")
 
 
@@ -127,7 +123,7 @@ def test_english_link_switches_the_language(open_page, screenshot_dir):
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).not_to_contain_text("Produk UMKM binaan")
     expect(page.get_by_role("link", name="Bahasa Indonesia", include_hidden=True)).to_have_attribute("hreflang", "id")
-    assert_no_horizontal_scroll(page)
+    assert_fits_the_phone(page)
     screenshot(page, screenshot_dir / "home-en-360.png")
 
 
@@ -158,4 +154,4 @@ def test_admin_tables_do_not_scroll_the_page_on_phones(open_page):
     for path in ["/admin/pengguna", *kinds]:
         page.goto(path)
         expect(page.locator("main table")).to_be_attached()
-        assert_no_horizontal_scroll(page)
+        assert_fits_the_phone(page)

@@ -11,6 +11,7 @@ from storefront.extensions import db
 from storefront.reference.models import City
 from storefront.sellers.models import Seller
 from tests.browser.conftest import PHONE
+from tests.browser.layout import assert_fits_the_phone
 
 CODE = "UJI-7K3P-Q9XA"
 PRODUCT = "Keripik ubi balado uji"
@@ -30,10 +31,6 @@ def invite(live_app) -> None:
                                   invitation_code=CODE))
             db.session.commit()
         db.session.remove()
-
-
-def fits_the_phone(page) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
 
 
 def fill(page, label: str, value: str) -> None:
@@ -64,7 +61,7 @@ def test_onboarding_to_published_product(open_page, live_app, tmp_path, screensh
     fill(page, "Nama bank", "Bank Sumut")
     fill(page, "Nomor rekening", "1234567899")
     fill(page, "Nama pemilik rekening", "Suparmi")
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
     page.screenshot(path=str(screenshot_dir / "seller-profile-360.png"), full_page=True)
     page.get_by_role("button", name="Simpan profil").click()
     expect(page.get_by_test_id("flash").first).to_contain_text("Profil usaha disimpan")
@@ -77,7 +74,7 @@ def test_onboarding_to_published_product(open_page, live_app, tmp_path, screensh
     page.get_by_role("link", name="Kembali ke dasbor usaha").click()
     page.get_by_role("button", name="Ajukan untuk diverifikasi").click()
     expect(page.get_by_test_id("seller-status")).to_have_text("Menunggu verifikasi Dinas")
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
     page.screenshot(path=str(screenshot_dir / "seller-dashboard-submitted-360.png"), full_page=True)
 
     page.get_by_role("link", name="Kelola produk").click()
@@ -93,12 +90,12 @@ def test_onboarding_to_published_product(open_page, live_app, tmp_path, screensh
     fill(page, "Keterangan foto", "Kemasan depan keripik ubi balado")
     page.get_by_role("button", name="Tambah foto").click()
     expect(page.get_by_test_id("photos").locator("img")).to_have_count(1)
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
     page.screenshot(path=str(screenshot_dir / "seller-product-photos-360.png"), full_page=True)
     page.get_by_role("link", name="Kembali ke produk").click()
     page.get_by_role("button", name="Ajukan ke Dinas untuk dikurasi").click()
     expect(page.get_by_test_id("product-status")).to_have_text("Sedang dikurasi")
-    fits_the_phone(page)
+    assert_fits_the_phone(page)
 
     verifier = open_page(PHONE)
     verifier.goto("/masuk")
@@ -115,12 +112,12 @@ def test_onboarding_to_published_product(open_page, live_app, tmp_path, screensh
     verifier.get_by_role("combobox", name="Keputusan").select_option(value="approve")
     verifier.get_by_role("button", name="Simpan keputusan").click()
     expect(verifier.get_by_test_id("flash").first).to_contain_text(f"Keputusan untuk {PRODUCT} disimpan")
-    fits_the_phone(verifier)
+    assert_fits_the_phone(verifier)
 
     public = open_page(PHONE)
     public.goto("/")
     card = public.get_by_test_id("new-products").locator("li", has_text=PRODUCT)
     expect(card).to_contain_text("Rp18.000")
     expect(card.locator("img")).to_have_attribute("alt", "Kemasan depan keripik ubi balado")
-    fits_the_phone(public)
+    assert_fits_the_phone(public)
     public.screenshot(path=str(screenshot_dir / "home-with-products-360.png"), full_page=True)
