@@ -110,6 +110,8 @@ class Defaults:
     LANGUAGES = ("id", "en")
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # How long a SQLite writer waits for another to finish before the visitor gets a 503 page.
+    SQLITE_BUSY_TIMEOUT_MS = 5000
     # Request bodies above this are answered with 413 before they are read (uploads come later).
     MAX_CONTENT_LENGTH = 12 * 1024 * 1024
     MAX_FORM_MEMORY_SIZE = 500 * 1024

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 from storefront.extensions import db
@@ -35,8 +36,22 @@ ERROR_TEXT = {
     500: (_l("Terjadi kesalahan pada server"),
           _l("Maaf, ada kesalahan di pihak kami. Kesalahan ini sudah dicatat; silakan coba lagi nanti.")),
 }
+BUSY_TEXT = (_l("Sistem sedang sibuk"),
+             _l("Banyak perubahan masuk bersamaan, jadi perubahan Anda belum disimpan dan tidak ada yang "
+                "berubah. Tunggu sebentar, lalu kirim lagi."))
 CSRF_TEXT = (_l("Sesi formulir kedaluwarsa"),
              _l("Formulir ini tidak membawa token keamanan yang sah. Muat ulang halaman, lalu kirim lagi."))
+
+
+# The database refused to wait any longer for a lock: SQLite's busy timeout ran out, or
+# PostgreSQL chose this transaction as a deadlock's victim or gave up waiting for a row lock.
+_BUSY_PGCODES = {"40P01", "55P03"}
+
+
+def database_was_busy(error: DBAPIError) -> bool:
+    if getattr(error.orig, "pgcode", None) in _BUSY_PGCODES:
+        return True
+    return "database is locked" in str(error.orig) or "database table is locked" in str(error.orig)
 
 
 def render_error(code: int, text=None):
@@ -56,6 +71,16 @@ def init_app(app) -> None:
         # Keep what the exception says about itself (Allow on 405); the page is our own HTML.
         headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
         return body, code, headers
+
+    @app.errorhandler(DBAPIError)
+    def database_error(error: DBAPIError):
+        if not database_was_busy(error):
+            return unexpected_error(error)
+        # A moment of contention, not a bug: nothing was saved, and the visitor may simply retry.
+        db.session.rollback()
+        app.logger.warning("Database busy on %s %s: %s", request.method, request.path, error.orig)
+        body, _ = render_error(503, BUSY_TEXT)
+        return body, 503, {"Retry-After": "5"}
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

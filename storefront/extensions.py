@@ -69,13 +69,18 @@ def init_app(app, *, migrations_dir) -> None:
     limiter.init_app(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         with app.app_context():
-            sa.event.listen(db.engine, "connect", _sqlite_pragmas)
+            sa.event.listen(db.engine, "connect", _sqlite_pragmas(int(app.config["SQLITE_BUSY_TIMEOUT_MS"])))
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    """WAL lets readers work while one writer writes; foreign keys are off by default in SQLite."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.close()
+def _sqlite_pragmas(busy_timeout_ms: int):
+    """WAL lets readers work while one writer writes; foreign keys are off by default in SQLite.
+    A writer waits up to the busy timeout for another writer to finish, then gets a 503 page."""
+
+    def on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms:d}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    return on_connect
