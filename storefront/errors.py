@@ -51,7 +51,8 @@ _BUSY_PGCODES = {"40P01", "55P03"}
 def database_was_busy(error: DBAPIError) -> bool:
     if getattr(error.orig, "pgcode", None) in _BUSY_PGCODES:
         return True
-    return "database is locked" in str(error.orig) or "database table is locked" in str(error.orig)
+    message = str(error.orig)
+    return "database is locked" in message or "database table is locked" in message
 
 
 def render_error(code: int, text=None):

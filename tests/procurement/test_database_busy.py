@@ -9,9 +9,9 @@ import sqlite3
 import pytest
 import sqlalchemy as sa
 
+from storefront.errors import database_was_busy
 from storefront.extensions import db
 from storefront.procurement.models import CartItem
-from storefront.errors import database_was_busy
 from tests.conftest import base_config
 
 
