@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
 
-from storefront.sellers.registry_rows import COLUMNS, HEADER_SCAN_ROWS, _recognised, column_letter
+from storefront.sellers.registry_rows import COLUMNS, HEADER_SCAN_ROWS, _recognised, column_letter, spreadsheet_safe
 
 if TYPE_CHECKING:
     from storefront.sellers.registry_import import RegistryPreview
@@ -143,7 +143,8 @@ def template_csv(kecamatan_example: str = "Medan Kota") -> bytes:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([column.header for column in COLUMNS])
     example = {**TEMPLATE_EXAMPLE, "kecamatan": kecamatan_example}
-    writer.writerow([example.get(column.key, "") for column in COLUMNS])
+    # The kecamatan example is a name an admin typed: neutralised like any value written to a sheet.
+    writer.writerow([spreadsheet_safe(example.get(column.key, "")) for column in COLUMNS])
     return UTF8_BOM + out.getvalue().encode("utf-8")
 
 
@@ -158,6 +159,9 @@ def template_xlsx(kecamatan_example: str = "Medan Kota", notes: Iterable[str] = 
     sheet.append([column.header for column in COLUMNS])
     example = {**TEMPLATE_EXAMPLE, "kecamatan": kecamatan_example}
     sheet.append([example.get(column.key, "") for column in COLUMNS])
+    for cell in sheet[2]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # openpyxl stores a text starting with "=" as a formula; this is text
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for index, column in enumerate(COLUMNS):

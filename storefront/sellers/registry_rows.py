@@ -63,6 +63,11 @@ def msg_formula(formula: str):
               "nilai (Tempel Spesial > Nilai), atau ketik isinya langsung.", formula=formula)
 
 
+def msg_formula_start(text: str):
+    return _l("Isian ini diawali tanda %(sign)s (%(text)s); program spreadsheet menjalankannya sebagai rumus. "
+              "Hapus tanda di depannya, atau tulis isinya dengan kata-kata.", sign=text[:1], text=text)
+
+
 def msg_cell_too_long(length: int):
     return _l("Isi sel ini %(length)s karakter; paling banyak %(max)d karakter.",
               length=_thousands(length), max=MAX_CELL_LENGTH)
@@ -132,6 +137,25 @@ class KecamatanLookup:
 # --- checking values (shared with the form and the services) ---------------------------------------
 
 _PLACEHOLDER = re.compile(r"^[-\u2010-\u2015.\s]+$")  # "-", "—", "." : the spreadsheet way of "none"
+# Spreadsheet formula injection (OWASP "CSV Injection"): Excel, LibreOffice and Google Sheets run a
+# cell that starts with = + - or @ (also after a tab or carriage return, which clean_cell and
+# clean_text turn into spaces and trim). Refused on the way in, so no stored value can ever start
+# a formula in a file made from it; spreadsheet_safe guards the way out as well.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PHONE = re.compile(r"^\+\d[\d\s().-]*$")  # "+62 812-3456-7890": a number, not a formula
+
+
+def looks_like_formula(text: str) -> bool:
+    """A value a spreadsheet would run as a formula; "-" alone (no value) and phone numbers are data."""
+    return text.startswith(FORMULA_STARTS) and not _PLACEHOLDER.match(text) and not _PHONE.match(text)
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A value to write into a CSV or workbook cell: one that a spreadsheet would run as a formula
+    gets a leading apostrophe, which Excel and LibreOffice read as "this is text" (OWASP)."""
+    return "'" + text if isinstance(text, str) and text.startswith(FORMULA_STARTS) else text
+
+
 _SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?E\+?\d+$", re.I)
 _INVISIBLE = {"Cc", "Cf"}
 
@@ -175,6 +199,9 @@ def check_values(raw: Mapping[str, str], *, kecamatan: KecamatanLookup | None = 
         text = text or ""
         if text.startswith("="):
             problems.append((key, msg_formula(_shorten(text))))
+            continue
+        if looks_like_formula(text):
+            problems.append((key, msg_formula_start(_shorten(text))))
             continue
         if len(text) > MAX_CELL_LENGTH:
             problems.append((key, msg_cell_too_long(len(text))))

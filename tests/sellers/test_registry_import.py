@@ -341,11 +341,13 @@ def test_a_formula_in_a_csv_is_refused_too():
     assert str(preview.problems[0]).startswith("Sel ini berisi rumus (=cmd|' /C calc'!A0).")
 
 
-def test_plus_minus_and_at_are_not_formulas_and_are_kept():
-    preview = parse(csv_bytes([HEADER, ["@Kopi", "-Rahma-", "", "", "+62 812 3456 7890", "", ""]]))
+def test_a_phone_number_with_plus_and_the_dash_placeholder_are_data_not_formulas():
+    """+ - @ starting a cell are formulas to a spreadsheet (tests/sellers/test_spreadsheet_injection.py);
+    an international phone number and a lone "-" (no value) are not."""
+    preview = parse(csv_bytes([HEADER, ["Kopi", "Rahma", "-", "", "+62 812 3456 7890", "-", ""]]))
     assert preview.ok
     values = preview.rows[0].values
-    assert (values["business_name"], values["owner_name"], values["whatsapp"]) == ("@Kopi", "-Rahma-", "6281234567890")
+    assert (values["whatsapp"], values["address"], values["nib"]) == ("6281234567890", "", None)
 
 
 def test_a_10000_character_cell():
