@@ -2,26 +2,22 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, IntegerField, SelectChoice, SelectField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, IntegerField, SelectChoice, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp
 
 from storefront.accounts.roles import Role
 from storefront.reference.models import OPD_KIND_LABELS, OPD_KINDS
+from storefront.web.fields import ChoiceField, optional_int
 from storefront.web.forms import BaseForm
-
-
-
-def _optional_int(value):
-    """"" (the empty choice) means none; anything else must be a whole number."""
-    return int(value) if value not in (None, "") else None
 
 
 class UserForm(BaseForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254), Email()])
     name = StringField(_l("Nama lengkap"), validators=[DataRequired(), Length(max=120)])
-    role = SelectField(_l("Peran"), choices=[SelectChoice(r.value, r.label) for r in Role],
-                       validators=[DataRequired()])
-    opd_id = SelectField(_l("OPD"), coerce=_optional_int, validators=[Optional()],
+    # No role is chosen for the admin: a new account's rights are a decision, never a default.
+    role = ChoiceField(_l("Peran"), choices=[SelectChoice("", _l("— pilih peran —"))] + [
+        SelectChoice(r.value, r.label) for r in Role], validators=[DataRequired()])
+    opd_id = ChoiceField(_l("OPD"), coerce=optional_int, validators=[Optional()],
                          description=_l("Wajib untuk Pemesan, PPK dan Bendahara; kosongkan untuk peran lain."))
     submit = SubmitField(_l("Simpan"))
 
@@ -45,7 +41,7 @@ class KecamatanForm(BaseForm):
 class OpdForm(BaseForm):
     name = StringField(_l("Nama OPD"), validators=[DataRequired(), Length(max=200)])
     short_name = StringField(_l("Singkatan"), validators=[Length(max=60)])
-    kind = SelectField(_l("Jenis"), choices=[SelectChoice(k, OPD_KIND_LABELS[k]) for k in OPD_KINDS],
+    kind = ChoiceField(_l("Jenis"), choices=[SelectChoice(k, OPD_KIND_LABELS[k]) for k in OPD_KINDS],
                        validators=[DataRequired()])
     active = BooleanField(_l("Aktif"), default=True)
     submit = SubmitField(_l("Simpan"))
@@ -57,7 +53,7 @@ class CategoryForm(BaseForm):
     slug = StringField(_l("Slug (untuk alamat web)"), validators=[
         DataRequired(), Length(max=80),
         Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", message=_l("Huruf kecil, angka dan tanda hubung saja. Contoh: kue-roti"))])
-    parent_id = SelectField(_l("Induk"), coerce=_optional_int, validators=[Optional()])
+    parent_id = ChoiceField(_l("Induk"), coerce=optional_int, validators=[Optional()])
     position = IntegerField(_l("Urutan"), default=0, filters=[lambda v: v or 0],
                             validators=[Optional(), NumberRange(min=0, max=999)])
     active = BooleanField(_l("Aktif"), default=True)

@@ -72,7 +72,7 @@ def user_new():
 @role_required(Role.ADMIN)
 def user_edit(user_id: int):
     user = _get_user(user_id)
-    form = UserEditForm(obj=user, role=user.role.value)
+    form = UserEditForm(obj=user)  # ChoiceField shows the stored Role enum as selected
     form.set_opd_choices(_active_opds())
     if form.validate_on_submit():
         try:

@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, IntegerField, SearchField, SelectField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import NumberInput
 
 from storefront.sellers.halal.kinds import BusinessScale
+from storefront.web.fields import MoneyField
 from storefront.web.forms import BaseForm
 
 PER_PAGE = 24
@@ -74,10 +74,8 @@ class FilterForm(BaseForm):
     # Offered as a list of the kecamatan in the results (with counts), so checked as an id here.
     kecamatan = IntegerField(_l("Kecamatan penjual"), validators=[Optional(), NumberRange(min=1, max=2**31 - 1)])
     halal = BooleanField(_l("Hanya bersertifikat halal"))
-    harga_min = IntegerField(_l("Harga dari (Rp)"), widget=NumberInput(min=0),
-                             validators=[Optional(), NumberRange(min=0, max=MAX_PRICE)])
-    harga_max = IntegerField(_l("Harga sampai (Rp)"), widget=NumberInput(min=0),
-                             validators=[Optional(), NumberRange(min=0, max=MAX_PRICE)])
+    harga_min = MoneyField(_l("Harga dari (Rp)"), validators=[Optional(), NumberRange(min=0, max=MAX_PRICE)])
+    harga_max = MoneyField(_l("Harga sampai (Rp)"), validators=[Optional(), NumberRange(min=0, max=MAX_PRICE)])
     lama = SelectField(_l("Lama penyiapan"), default="")
     skala = SelectField(_l("Skala usaha"), default="")
     urut = SelectField(_l("Urutkan"), default="")

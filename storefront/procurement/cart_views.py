@@ -33,9 +33,13 @@ def cart():
 
 def _checkout_form(formdata=None) -> CheckoutForm:
     form = CheckoutForm(formdata) if formdata is not None else CheckoutForm()
-    form.ppk_id.choices = [SelectChoice(ppk.id, ppk.name) for ppk in ordering.ppk_choices(current_user)]
-    form.delivery_kecamatan_id.choices = [SelectChoice(k.id, k.name) for k in db.session.scalars(
-        sa.select(Kecamatan).where(Kecamatan.active.is_(True)).order_by(Kecamatan.name))]
+    # Who approves and where it goes are the pemesan's choice: nothing is preselected, except a
+    # PPK when the OPD has only one (then there is nothing to choose).
+    ppks = [SelectChoice(ppk.id, ppk.name) for ppk in ordering.ppk_choices(current_user)]
+    form.ppk_id.choices = ppks if len(ppks) <= 1 else [SelectChoice("", _("— pilih PPK —")), *ppks]
+    form.delivery_kecamatan_id.choices = [SelectChoice("", _("— pilih kecamatan —"))] + [
+        SelectChoice(k.id, k.name) for k in db.session.scalars(
+            sa.select(Kecamatan).where(Kecamatan.active.is_(True)).order_by(Kecamatan.name))]
     if formdata is None:
         form.key.data = secrets.token_urlsafe(24)
         form.fiscal_year.data = date.today().year

@@ -10,10 +10,11 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectChoice, SelectField, StringField,
                      TextAreaField, TimeField)
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from storefront.procurement.models import PaymentMethod
 from storefront.procurement.services import CANCEL_REASONS
+from storefront.web.fields import ChoiceField, MoneyField, optional_int
 from storefront.web.forms import BaseForm
 
 MAX_QUANTITY = 1_000_000
@@ -26,21 +27,21 @@ PAYMENT_LABELS = {
 
 
 class AddToCartForm(BaseForm):
-    quantity = IntegerField(_l("Jumlah"), validators=[DataRequired(), NumberRange(min=1, max=MAX_QUANTITY)])
+    quantity = IntegerField(_l("Jumlah"), validators=[InputRequired(), NumberRange(min=1, max=MAX_QUANTITY)])
 
 
 class CheckoutForm(BaseForm):
     """The request's budget reference, delivery and approving PPK; the cart gives the items."""
 
     key = HiddenField(validators=[DataRequired(), Length(min=16, max=64)])
-    ppk_id = SelectField(_l("PPK yang menyetujui"), coerce=int, validators=[DataRequired()])
+    ppk_id = ChoiceField(_l("PPK yang menyetujui"), coerce=optional_int, validators=[DataRequired()])
     kode_rekening = StringField(_l("Kode rekening belanja"), validators=[DataRequired(), Length(max=60)],
                                 description=_l("Contoh: 5.1.02.01.01.0052 (belanja makanan dan minuman rapat)"))
     rup_code = StringField(_l("Kode RUP"), validators=[
         DataRequired(), Length(max=30), Regexp(r"^[0-9]{5,30}$", message=_l("Kode RUP berupa angka dari SiRUP."))])
-    fiscal_year = IntegerField(_l("Tahun anggaran"), validators=[DataRequired(), NumberRange(min=2020, max=2100)])
+    fiscal_year = IntegerField(_l("Tahun anggaran"), validators=[InputRequired(), NumberRange(min=2020, max=2100)])
     delivery_address = TextAreaField(_l("Alamat pengiriman"), validators=[DataRequired(), Length(max=400)])
-    delivery_kecamatan_id = SelectField(_l("Kecamatan tujuan"), coerce=int, validators=[DataRequired()])
+    delivery_kecamatan_id = ChoiceField(_l("Kecamatan tujuan"), coerce=optional_int, validators=[DataRequired()])
     recipient_name = StringField(_l("Nama penerima"), validators=[DataRequired(), Length(max=120)])
     recipient_phone = StringField(_l("Telepon penerima"), validators=[
         DataRequired(), Length(max=20),
@@ -57,7 +58,11 @@ class CheckoutForm(BaseForm):
 
 
 class StepForm(BaseForm):
-    """Every step posts this; the step's own fields are read only for that step."""
+    """Every step posts this; the step's own fields are read only for that step.
+
+    Its selects are plain SelectFields (not ChoiceField): a step that does not show one does not
+    send it, and the steps that need one refuse its absence themselves (services, field errors).
+    """
 
     reason = TextAreaField(_l("Alasan"), validators=[Length(max=1000)])
     reason_code = SelectField(_l("Alasan"), validators=[Optional()],
@@ -72,19 +77,21 @@ class StepForm(BaseForm):
     method = SelectField(_l("Cara bayar"), validators=[Optional()], choices=[SelectChoice("", "—")] + [
         SelectChoice(m.value, label) for m, label in PAYMENT_LABELS.items()])
     paid_on = DateField(_l("Tanggal bayar"), validators=[Optional()])
-    amount = IntegerField(_l("Jumlah dibayar (Rp)"), validators=[Optional(), NumberRange(min=0, max=10**13)])
+    amount = MoneyField(_l("Jumlah dibayar (Rp)"), validators=[Optional(), NumberRange(min=0, max=10**13)])
     payment_reference = StringField(_l("Nomor SP2D / referensi transfer"), validators=[Length(max=60)])
     proof = FileField(_l("Bukti pembayaran (foto atau PDF)"))
     photo = FileField(_l("Foto pengiriman (boleh dikosongkan)"))
 
 
-STARS = [SelectChoice(n, str(n)) for n in range(5, 0, -1)]
+# No preselected score: a pemesan who skips a line gives no stars rather than five.
+STARS = [SelectChoice("", _l("— pilih —"))] + [SelectChoice(n, str(n)) for n in range(5, 0, -1)]
 
 
 class RatingForm(BaseForm):
-    on_time = SelectField(_l("Ketepatan waktu"), coerce=int, choices=STARS)
-    as_described = SelectField(_l("Sesuai deskripsi"), coerce=int, choices=STARS)
-    quality = SelectField(_l("Mutu"), coerce=int, choices=STARS)
+    on_time = ChoiceField(_l("Ketepatan waktu"), coerce=optional_int, choices=STARS, validators=[DataRequired()])
+    as_described = ChoiceField(_l("Sesuai deskripsi"), coerce=optional_int, choices=STARS,
+                               validators=[DataRequired()])
+    quality = ChoiceField(_l("Mutu"), coerce=optional_int, choices=STARS, validators=[DataRequired()])
     comment = TextAreaField(_l("Ulasan"), validators=[Length(max=1000)])
 
 

@@ -16,6 +16,7 @@ from storefront.procurement.models import Payment, PaymentMethod, PurchaseReques
 from storefront.procurement.services import ProcurementError, StepData
 from storefront.procurement.workflow import TRANSITIONS, RequestAction as A
 from storefront.sellers import documents
+from storefront.web.fields import MoneyError, parse_rupiah
 
 # The form fields each step shows (the reason, when the table asks for one, comes on top).
 FIELDS = {
@@ -47,6 +48,19 @@ def _numbers(prefix: str, request) -> dict[int, int]:
             if not re.fullmatch(r"[0-9]{1,13}", raw):
                 raise ProcurementError(_l("Isi dengan angka bulat, tanpa titik atau koma."), field=f"item-{item_id}")
             found[item_id] = int(raw)
+    return found
+
+
+def _prices(request) -> dict[int, int]:
+    """Per-item unit prices posted as `price-<item id>`, read like every money field (parse_rupiah)."""
+    found = {}
+    for item in request.items:
+        try:
+            amount = parse_rupiah(http_request.form.get(f"price-{item.id}") or "")
+        except MoneyError as error:
+            raise ProcurementError(error.args[0], field=f"item-{item.id}") from None
+        if amount is not None:
+            found[item.id] = amount
     return found
 
 
@@ -83,7 +97,7 @@ def data_from(form, action: A, request, *, actor) -> StepData:
                     checklist={"quantity_ok": form.quantity_ok.data, "quality_ok": form.quality_ok.data,
                                "on_time": form.on_time.data})
     if action is A.COUNTER:
-        data.quantities, data.prices = _numbers("qty", request), _numbers("price", request)
+        data.quantities, data.prices = _numbers("qty", request), _prices(request)
     elif action in (A.ACCEPT_PARTIAL, A.MEDIATE_PARTIAL):
         data.quantities = _numbers("accepted", request)
     elif action is A.RECORD_PAYMENT:

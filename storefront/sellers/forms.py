@@ -6,19 +6,22 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
-from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectChoice, SelectField, StringField,
-                     SubmitField, TextAreaField)
+from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectChoice, StringField, SubmitField,
+                     TextAreaField)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from storefront.accounts.passwords import MAX_LENGTH
 from storefront.sellers.halal import BusinessScale
 from storefront.sellers.models import DocumentKind
+from storefront.web.fields import ChoiceField, optional_int
 from storefront.web.forms import BaseForm
 
 SCALE_LABELS = {
     BusinessScale.MIKRO: _l("Mikro — modal sampai Rp1 miliar atau omzet sampai Rp2 miliar per tahun"),
     BusinessScale.KECIL: _l("Kecil — modal Rp1–5 miliar atau omzet Rp2–15 miliar per tahun"),
     BusinessScale.MENENGAH: _l("Menengah — modal Rp5–10 miliar atau omzet Rp15–50 miliar per tahun"),
+    # Every stored scale must be a choice, or the page shows none and saving clears it.
+    BusinessScale.BESAR: _l("Besar — modal lebih dari Rp10 miliar atau omzet lebih dari Rp50 miliar per tahun"),
 }
 DOCUMENT_LABELS = {
     DocumentKind.NIB: _l("NIB (Nomor Induk Berusaha)"),
@@ -27,10 +30,6 @@ DOCUMENT_LABELS = {
     DocumentKind.BPOM: _l("Izin edar BPOM (MD/ML)"),
     DocumentKind.SLHS: _l("Sertifikat Laik Higiene Sanitasi (SLHS)"),
 }
-
-
-def _optional_int(value):
-    return int(value) if value not in (None, "") else None
 
 
 class RegisterForm(BaseForm):
@@ -62,9 +61,9 @@ class ProfileForm(BaseForm):
                       description=_l("13 angka, dari dokumen NIB (OSS)."))
     npwp = StringField(_l("NPWP (bila ada)"), validators=[Length(max=30)], render_kw={"inputmode": "numeric"})
     is_pkp = BooleanField(_l("Usaha terdaftar sebagai PKP (memungut PPN)"))
-    scale = SelectField(_l("Skala usaha"), validators=[Optional()], coerce=str)
+    scale = ChoiceField(_l("Skala usaha"), validators=[Optional()])
     address = TextAreaField(_l("Alamat usaha"), validators=[DataRequired(), Length(max=500)])
-    kecamatan_id = SelectField(_l("Kecamatan"), coerce=_optional_int, validators=[DataRequired()])
+    kecamatan_id = ChoiceField(_l("Kecamatan"), coerce=optional_int, validators=[DataRequired()])
     kelurahan = StringField(_l("Kelurahan"), validators=[Length(max=80)])
     whatsapp = StringField(_l("Nomor WhatsApp"), validators=[DataRequired(), Length(max=25)],
                            render_kw={"inputmode": "tel", "autocomplete": "tel"},
@@ -87,8 +86,10 @@ class ProfileForm(BaseForm):
 
 
 class DocumentForm(BaseForm):
-    kind = SelectField(_l("Jenis dokumen"), validators=[DataRequired()],
-                       choices=[SelectChoice(kind.value, label) for kind, label in DOCUMENT_LABELS.items()])
+    # No default kind: an upload left on "NIB" would claim to be the business's NIB.
+    kind = ChoiceField(_l("Jenis dokumen"), validators=[DataRequired()],
+                       choices=[SelectChoice("", _l("— pilih jenis dokumen —"))] + [
+                           SelectChoice(kind.value, label) for kind, label in DOCUMENT_LABELS.items()])
     number = StringField(_l("Nomor dokumen"), validators=[DataRequired(), Length(max=40)])
     issued_on = DateField(_l("Tanggal terbit"), validators=[Optional()])
     expires_on = DateField(_l("Berlaku sampai (bila ada)"), validators=[Optional()])
@@ -112,7 +113,7 @@ REVIEW_FIELDS = {
 class SellerDecisionForm(BaseForm):
     """The verifier's decision; revision requests name what to fix, field by field."""
 
-    action = SelectField(_l("Keputusan"), validators=[DataRequired()], coerce=str)
+    action = ChoiceField(_l("Keputusan"), validators=[DataRequired()])
     reason = TextAreaField(_l("Alasan atau catatan untuk penjual"), validators=[Length(max=2000)])
     submit = SubmitField(_l("Simpan keputusan"))
 

@@ -3,49 +3,51 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
-from wtforms import (BooleanField, IntegerField, SelectChoice, SelectField, SelectMultipleField, StringField,
-                     SubmitField, TextAreaField)
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import (BooleanField, IntegerField, SelectChoice, SelectMultipleField, StringField, SubmitField,
+                     TextAreaField)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from storefront.catalog.models import DeliveryArea
 from storefront.sellers.halal import OUT_OF_SCOPE_REASON_LABELS, HalalStatus
+from storefront.web.fields import ChoiceField, MoneyField, optional_int
 from storefront.web.forms import BaseForm
 
 DELIVERY_LABELS = {DeliveryArea.CITY: _l("Seluruh kota"), DeliveryArea.KECAMATAN: _l("Kecamatan tertentu")}
 
 
-def _optional_int(value):
-    return int(value) if value not in (None, "") else None
-
-
 class ProductForm(BaseForm):
     name = StringField(_l("Nama produk"), validators=[DataRequired(), Length(max=120)],
                        description=_l("Contoh: Bika ambon pandan, 1 loyang 20×20 cm"))
-    category_id = SelectField(_l("Kategori"), coerce=_optional_int, validators=[DataRequired()])
+    category_id = ChoiceField(_l("Kategori"), coerce=optional_int, validators=[DataRequired()])
     description = TextAreaField(_l("Deskripsi"), validators=[Length(max=3000)],
                                 description=_l("Bahan, ukuran, rasa, daya tahan, cara penyajian."))
-    price = IntegerField(_l("Harga (rupiah)"), validators=[DataRequired(), NumberRange(min=100, max=10_000_000_000)],
-                         render_kw={"inputmode": "numeric"}, description=_l("Angka saja, tanpa titik. Contoh: 75000"))
+    price = MoneyField(_l("Harga (rupiah)"), validators=[InputRequired(), NumberRange(min=100, max=10_000_000_000)],
+                       description=_l("Rupiah tanpa sen. Contoh: 75.000"))
     price_includes_ppn = BooleanField(_l("Harga sudah termasuk PPN"),
                                       description=_l("Kebanyakan UMKM bukan PKP dan tidak memungut PPN."))
-    unit_id = SelectField(_l("Satuan"), coerce=_optional_int, validators=[DataRequired()])
-    min_order = IntegerField(_l("Pesanan minimal"), default=1, validators=[DataRequired(), NumberRange(min=1, max=100_000)])
+    unit_id = ChoiceField(_l("Satuan"), coerce=optional_int, validators=[DataRequired()])
+    min_order = IntegerField(_l("Pesanan minimal"), default=1, validators=[InputRequired(), NumberRange(min=1, max=100_000)])
     capacity_per_day = IntegerField(_l("Kapasitas produksi per hari"), validators=[Optional(), NumberRange(min=0, max=1_000_000)])
     stock = IntegerField(_l("Stok tersedia"), validators=[Optional(), NumberRange(min=0, max=1_000_000)],
                          description=_l("Isi salah satu: kapasitas per hari (dibuat setelah dipesan) atau stok."))
+    # InputRequired, not DataRequired: 0 (ready the same day) is an answer, and DataRequired refuses it.
     lead_time_days = IntegerField(_l("Waktu siap kirim (hari)"), default=1,
-                                  validators=[DataRequired(message=_l("Isi jumlah hari, 0 bila siap hari itu juga.")),
+                                  validators=[InputRequired(message=_l("Isi jumlah hari, 0 bila siap hari itu juga.")),
                                               NumberRange(min=0, max=90)])
-    delivery_area = SelectField(_l("Daerah pengiriman"), coerce=str, default=DeliveryArea.CITY.value,
-                                choices=[SelectChoice(area.value, label) for area, label in DELIVERY_LABELS.items()])
+    # No defaults for what the seller promises (where they deliver, the halal status): skipping
+    # the question is "Wajib diisi", never a claim made for them.
+    delivery_area = ChoiceField(_l("Daerah pengiriman"), validators=[DataRequired()],
+                                choices=[SelectChoice("", _l("— pilih daerah pengiriman —"))] + [
+                                    SelectChoice(area.value, label) for area, label in DELIVERY_LABELS.items()])
     delivery_kecamatan = SelectMultipleField(_l("Kecamatan tujuan (bila tidak seluruh kota)"), coerce=int,
                                              validators=[Optional()])
-    halal_status = SelectField(_l("Status halal"), coerce=str, validators=[DataRequired()],
-                               choices=[SelectChoice(status.value, status.label) for status in HalalStatus])
+    halal_status = ChoiceField(_l("Status halal"), validators=[DataRequired()],
+                               choices=[SelectChoice("", _l("— pilih status halal —"))] + [
+                                   SelectChoice(status.value, status.label) for status in HalalStatus])
     halal_certificate_number = StringField(_l("Nomor sertifikat halal"), validators=[Length(max=30)],
                                            description=_l("Nomor BPJPH diawali ID, misalnya ID12110000012340925."))
     non_halal_ingredient = StringField(_l("Bahan tidak halal (bila status Tidak halal)"), validators=[Length(max=200)])
-    halal_out_of_scope_reason = SelectField(_l("Alasan tidak termasuk wajib halal"), coerce=str, validators=[Optional()],
+    halal_out_of_scope_reason = ChoiceField(_l("Alasan tidak termasuk wajib halal"), validators=[Optional()],
                                             choices=[SelectChoice("", _l("— tidak berlaku —"))] + [
                                                 SelectChoice(r.value, label) for r, label in OUT_OF_SCOPE_REASON_LABELS.items()])
     pirt_number = StringField(_l("Nomor P-IRT (bila ada)"), validators=[Length(max=40)], render_kw={"inputmode": "numeric"})
@@ -84,7 +86,7 @@ class PhotoChangeForm(BaseForm):
 
 
 class ProductDecisionForm(BaseForm):
-    action = SelectField(_l("Keputusan"), validators=[DataRequired()], coerce=str)
+    action = ChoiceField(_l("Keputusan"), validators=[DataRequired()])
     verified_claims = BooleanField(_l("Nomor sertifikat halal dan izin sudah saya cocokkan dengan dokumennya"))
     reason = TextAreaField(_l("Alasan atau catatan untuk penjual"), validators=[Length(max=2000)])
     submit = SubmitField(_l("Simpan keputusan"))

@@ -36,12 +36,8 @@ def _own_product(product_id: int):
 
 
 def _form(product=None) -> ProductForm:
-    form = ProductForm(obj=product) if product is not None else ProductForm()
+    form = ProductForm(obj=product) if product is not None else ProductForm()  # ChoiceField reads enums
     if product is not None and request.method == "GET":
-        form.halal_status.data = product.halal_status.value
-        form.delivery_area.data = product.delivery_area.value
-        form.halal_out_of_scope_reason.data = (product.halal_out_of_scope_reason.value
-                                               if product.halal_out_of_scope_reason else "")
         form.delivery_kecamatan.data = [k.id for k in product.delivery_kecamatan]
     form.set_choices(
         db.session.scalars(sa.select(Category).where(Category.active.is_(True), Category.parent_id.is_not(None))

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
-from wtforms import HiddenField, SelectChoice, SelectField, StringField, SubmitField
+from wtforms import HiddenField, SelectChoice, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional, StopValidation
 
 from storefront.sellers.registry_import import check_values
+from storefront.web.fields import ChoiceField, optional_int
 from storefront.web.forms import BaseForm
 
 IMPORT_EXTENSIONS = (".csv", ".xlsx", ".txt")
-
-
-def _optional_int(value):
-    """"" (the empty choice) means none; anything else must be a whole number."""
-    return int(value) if value not in (None, "") else None
 
 
 class RegistryEntryForm(BaseForm):
@@ -27,7 +23,7 @@ class RegistryEntryForm(BaseForm):
     owner_name = StringField(_l("Nama pemilik"), validators=[DataRequired(), Length(max=120)])
     nib = StringField(_l("NIB"), validators=[Length(max=40)], render_kw={"inputmode": "numeric"},
                       description=_l("13 angka dari dokumen NIB (OSS). Boleh dikosongkan bila belum punya."))
-    kecamatan_id = SelectField(_l("Kecamatan"), coerce=_optional_int, validators=[Optional()])
+    kecamatan_id = ChoiceField(_l("Kecamatan"), coerce=optional_int, validators=[Optional()])
     whatsapp = StringField(_l("Nomor HP/WhatsApp"), validators=[Length(max=40)],
                            render_kw={"inputmode": "tel", "autocomplete": "off"},
                            description=_l("Untuk mengirim undangan lewat WhatsApp. Contoh: 0812-3456-7890."))

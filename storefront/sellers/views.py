@@ -17,6 +17,7 @@ from storefront.reference.models import Kecamatan
 from storefront.sellers import documents, readiness, services
 from storefront.sellers import workflow as wf
 from storefront.sellers.forms import DOCUMENT_LABELS, DocumentForm, ProfileForm, RegisterForm
+from storefront.sellers.halal import BusinessScale
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import Party, SellerAction
 from storefront.web.decorators import role_required
@@ -78,13 +79,13 @@ def _can(seller: Seller, action: SellerAction) -> bool:
 @role_required(Role.SELLER)
 def profile():
     seller = own_seller()
-    form = ProfileForm(obj=seller, scale=seller.scale.value if seller.scale else "")
+    form = ProfileForm(obj=seller)  # ChoiceField shows the stored BusinessScale as selected
     form.set_choices(db.session.scalars(sa.select(Kecamatan).where(Kecamatan.active.is_(True))
                                         .order_by(Kecamatan.name)).all())
     if form.validate_on_submit():
         values = {name: field.data for name, field in form._fields.items()
                   if name in services.PROFILE_FIELDS}
-        values["scale"] = values.get("scale") or None
+        values["scale"] = BusinessScale(values["scale"]) if values.get("scale") else None
         try:
             services.update_profile(seller, actor=current_user, values=values)
             if form.logo_file.data and getattr(form.logo_file.data, "filename", ""):

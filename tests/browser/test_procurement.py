@@ -126,6 +126,8 @@ def test_a_purchase_from_cart_to_rating(open_page, screenshot_dir, orderable, tm
 
     pemesan.goto(request_url)
     rate = pemesan.get_by_test_id("rate")
+    for aspect in ("Ketepatan waktu", "Sesuai deskripsi", "Mutu"):  # no score is preselected
+        rate.get_by_label(aspect).select_option("5")
     rate.get_by_label("Ulasan").fill("Tepat waktu, bika masih hangat.")
     rate.get_by_role("button", name="Kirim penilaian").click()
     expect(pemesan.get_by_test_id("rating")).to_contain_text("Tepat waktu, bika masih hangat.")

@@ -67,6 +67,7 @@ def test_onboarding_to_published_product(open_page, live_app, tmp_path, screensh
     expect(page.get_by_test_id("flash").first).to_contain_text("Profil usaha disimpan")
 
     page.get_by_role("link", name="Dokumen dan izin").click()
+    page.get_by_label("Jenis dokumen", exact=True).select_option(value="nib")  # no kind is preselected
     fill(page, "Nomor dokumen", "9000000000099")
     page.get_by_label("Foto atau PDF dokumen", exact=True).set_input_files(str(photo))
     page.get_by_role("button", name="Unggah dokumen").click()
@@ -81,9 +82,10 @@ def test_onboarding_to_published_product(open_page, live_app, tmp_path, screensh
     page.get_by_role("link", name="Tambah produk").click()
     fill(page, "Nama produk", PRODUCT)
     page.get_by_label("Kategori", exact=True).select_option(label="Makanan ringan")
-    fill(page, "Harga (rupiah)", "18000")
+    fill(page, "Harga (rupiah)", "18.000")  # as printed on a price list
     page.get_by_label("Satuan", exact=True).select_option(label="bungkus")
     fill(page, "Kapasitas produksi per hari", "100")
+    page.get_by_label("Daerah pengiriman", exact=True).select_option(value="city")  # no default promise
     page.get_by_label("Status halal", exact=True).select_option(value="in_process")
     page.get_by_role("button", name="Simpan produk").click()
     page.get_by_label("Foto kemasan", exact=True).set_input_files(str(photo))
