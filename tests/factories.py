@@ -174,6 +174,11 @@ class Factory:
                                          halal_status="in_process", accepted_quantity=quantity if past_approval else None)]
             session.add(request)
             session.flush()
+            from storefront.procurement import issuance  # the documents it carries, frozen as issued
+            if request.sp_number:
+                issuance.issue(request, "sp", request.sp_issued_at)
+            if request.bast_number:
+                issuance.issue(request, "bast", request.bast_signed_at)
             session.add(RequestEvent(request_id=request.id, actor_id=pemesan.id, actor_role="pemesan", action="submit",
                                      from_status="draft", to_status=status.value))
             return self._detach(session, request)

@@ -270,7 +270,7 @@ def world(app, make, login) -> World:
 def procurement_refs(app, make, users, opd, seller, product) -> dict:
     """A cart line for the pemesan, a request in each status a party acts in (PARTY_STEPS), and a
     request in dispute with its Surat Pesanan (which every procurement reader may open)."""
-    from storefront.procurement.documents import facts, fingerprint
+    from storefront.procurement import issuance
     from storefront.procurement.models import CartItem, PurchaseRequest
 
     refs = {}
@@ -289,7 +289,7 @@ def procurement_refs(app, make, users, opd, seller, product) -> dict:
         loaded = db.session.scalar(sa.select(PurchaseRequest).where(PurchaseRequest.id == disputed.id).options(
             selectinload(PurchaseRequest.items), selectinload(PurchaseRequest.opd), selectinload(PurchaseRequest.ppk),
             selectinload(PurchaseRequest.seller)))
-        refs[DIGEST] = fingerprint(facts(loaded, "sp"))
+        refs[DIGEST] = issuance.current(loaded, "sp").digest
         photo_bytes = io.BytesIO()
         Image.new("RGB", (64, 48), (30, 120, 60)).save(photo_bytes, "WEBP")
         key = documents.content_key_for(photo_bytes.getvalue(), "image/webp")

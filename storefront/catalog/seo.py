@@ -18,6 +18,7 @@ from storefront.reference.models import Category
 from storefront.sellers.models import Seller
 from storefront.sellers.visibility import public_product_filter
 from storefront.sellers.workflow import SellerStatus
+from storefront.timeutil import iso_day
 from storefront.web import page_cache
 
 SITEMAP_CHUNK = 40_000
@@ -98,7 +99,7 @@ def sitemap_pages():
 def _urlset(entries) -> Response:
     parts = []
     for loc, modified in entries:
-        lastmod = f"<lastmod>{modified.date().isoformat()}</lastmod>" if modified else ""
+        lastmod = f"<lastmod>{iso_day(modified)}</lastmod>" if modified else ""
         parts.append(f"<url><loc>{escape(loc)}</loc>{lastmod}</url>")
     return _xml('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + "".join(parts) + "</urlset>")
 

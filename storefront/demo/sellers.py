@@ -41,7 +41,7 @@ from storefront.sellers import documents, listings, photos, registry_services, s
 from storefront.sellers.halal import HalalStatus
 from storefront.sellers.models import DocumentKind, Seller
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus, SellerAction, SellerStatus
-from storefront.timeutil import utcnow
+from storefront.timeutil import local_today
 
 __all__ = [  # everything importable from here before the split into businesses and records
     "DEMO_CITY", "EMPTY_KECAMATAN", "PIRT_YEARS_LEFT", "CERTIFIED", "DemoProduct", "DemoBusiness", "BUSINESSES",
@@ -148,7 +148,7 @@ def _load_documents(seller: Seller) -> None:
 
 def _add_documents(seller: Seller, business: DemoBusiness, owner: User) -> None:
     """NIB, and the halal certificate and permits the business has, as drawn PDFs marked CONTOH."""
-    today = utcnow().date()
+    today = local_today()
     docs = [(DocumentKind.NIB, business.nib, today - timedelta(days=800), None)]
     if business.halal in CERTIFIED:  # issued 09/2025, as the number says; valid while the recipe holds
         docs.append((DocumentKind.HALAL, business.halal_number, min(date(2025, 9, 15), today), None))

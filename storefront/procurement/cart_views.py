@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import date
-
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -19,6 +17,7 @@ from storefront.procurement import ordering
 from storefront.procurement.forms import AddToCartForm, CheckoutForm
 from storefront.procurement.views import bp
 from storefront.reference.models import Kecamatan
+from storefront.timeutil import local_today
 from storefront.web.decorators import role_required
 
 DIGITS = re.compile(r"[0-9]{1,7}")  # ASCII digits only: str.isdigit() also takes "²"
@@ -42,7 +41,7 @@ def _checkout_form(formdata=None) -> CheckoutForm:
             sa.select(Kecamatan).where(Kecamatan.active.is_(True)).order_by(Kecamatan.name))]
     if formdata is None:
         form.key.data = secrets.token_urlsafe(24)
-        form.fiscal_year.data = date.today().year
+        form.fiscal_year.data = local_today().year
     return form
 
 

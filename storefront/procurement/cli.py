@@ -11,6 +11,7 @@ from flask.cli import AppGroup
 from storefront.extensions import db
 from storefront.procurement import services
 from storefront.procurement.models import Holiday
+from storefront.timeutil import iso_day
 
 procurement = AppGroup("procurement", help="Permintaan pembelian.")
 
@@ -37,19 +38,20 @@ def holiday(day, name, remove) -> None:
     regional ones)."""
     if day is None:
         for row in db.session.scalars(sa.select(Holiday).order_by(Holiday.day)):
-            click.echo(f"{row.day.isoformat()}  {row.name}")
+            click.echo(f"{iso_day(row.day)}  {row.name}")
         return
-    existing = db.session.get(Holiday, day.date())
+    day = day.date()  # the day as typed: a calendar day, no zone
+    existing = db.session.get(Holiday, day)
     if remove:
         if existing is None:
-            raise click.ClickException(f"{day.date().isoformat()} bukan hari libur yang tercatat.")
+            raise click.ClickException(f"{iso_day(day)} bukan hari libur yang tercatat.")
         db.session.delete(existing)
     else:
         if not (name or "").strip():
             raise click.ClickException("Beri nama hari liburnya, misalnya \"Hari Natal\".")
         if existing is None:
-            db.session.add(Holiday(day=day.date(), name=name.strip()[:120]))
+            db.session.add(Holiday(day=day, name=name.strip()[:120]))
         else:
             existing.name = name.strip()[:120]
     db.session.commit()
-    click.echo(f"{day.date().isoformat()}: {'dihapus' if remove else 'hari libur'}.")
+    click.echo(f"{iso_day(day)}: {'dihapus' if remove else 'hari libur'}.")

@@ -2,8 +2,7 @@
 (holidays from the `holidays` table), and dates written the Indonesian way."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from flask import current_app
@@ -12,15 +11,15 @@ from storefront.extensions import db
 from storefront.i18n import date_time, long_date
 from storefront.procurement import deadlines
 from storefront.procurement.models import Holiday
-from storefront.timeutil import utcnow
+from storefront.timeutil import city_zone, local_today
 
 
 def _zone() -> str:
-    return current_app.config["BABEL_DEFAULT_TIMEZONE"]
+    return city_zone().key
 
 
 def today_local() -> date:
-    return utcnow().replace(tzinfo=timezone.utc).astimezone(ZoneInfo(_zone())).date()
+    return local_today()
 
 
 def holidays() -> frozenset[date]:

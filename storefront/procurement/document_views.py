@@ -1,16 +1,25 @@
 """The Surat Pesanan and the BAST of a request as PDF, its payment proof and delivery photo (for
 who may see the request), and the public page the documents' QR code opens, which tells whether
-a document is genuine and where its request stands."""
+a document is genuine and where its request stands.
+
+Both read the document as it was issued (issuance.py): the PDF is drawn from the frozen facts, and
+the QR page compares a link with them. A link that names no issued document gets its own page,
+"dokumen tidak dikenali", that says what to do, with a 404 status."""
 from __future__ import annotations
+
+import re
 
 from flask import Response, abort, render_template, url_for
 
-from storefront.procurement import documents, labels, queries
+from storefront.extensions import db
+from storefront.procurement import documents, issuance, labels
+from storefront.procurement.models import PurchaseRequest
 from storefront.procurement.views import READERS, bp, visible_request
 from storefront.sellers import documents as private
 from storefront.web.decorators import role_required
 
 FILES = {"surat-pesanan": "sp", "bast": "bast"}
+FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 
 
 @bp.get("/permintaan/<int:request_id>/<name>.pdf")
@@ -18,13 +27,11 @@ FILES = {"surat-pesanan": "sp", "bast": "bast"}
 def document(request_id: int, name: str):
     kind = FILES.get(name) or abort(404)
     loaded, _ = visible_request(request_id)
-    if not documents.issued(loaded, kind):
-        abort(404)
-    content = documents.facts(loaded, kind)
-    verify_url = url_for("procurement.verify", kind=kind, request_id=loaded.id,
-                         digest=documents.fingerprint(content), _external=True)
-    filename = f"{name}-{loaded.number.replace('/', '-')}.pdf"
-    return Response(documents.render(content, verify_url), mimetype="application/pdf",
+    record = issuance.current(loaded, kind) or abort(404)
+    verify_url = url_for("procurement.verify", kind=kind, request_id=loaded.id, digest=record.digest,
+                         _external=True)
+    filename = f"{name}-{record.facts['request'].replace('/', '-')}.pdf"
+    return Response(documents.render(record.facts, verify_url), mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="{filename}"',
                              "Cache-Control": "private, no-store"})
 
@@ -46,14 +53,11 @@ def attachment(request_id: int, which: str):
 
 @bp.get("/verifikasi/<kind>/<int:request_id>/<digest>")
 def verify(kind: str, request_id: int, digest: str):
-    """Public, and a 404 for anything but a document as it was issued: no digest, no facts."""
-    if kind not in documents.KINDS or len(digest) != 64:
-        abort(404)
-    loaded = queries.request_page(request_id)
-    if loaded is None or not documents.issued(loaded, kind):
-        abort(404)
-    content = documents.facts(loaded, kind)
-    if documents.fingerprint(content) != digest:
-        abort(404)
-    return render_template("procurement/verify.html", content=content, kind_title=documents.KINDS[kind],
-                           status=labels.status_label(loaded.status), digest=digest)
+    """Public: the facts of a document as issued, for its own link only (no digest, no facts)."""
+    record = issuance.find(kind, request_id, digest) if FINGERPRINT.fullmatch(digest) else None
+    if record is None:
+        return render_template("procurement/verify_unknown.html"), 404
+    loaded = db.session.get(PurchaseRequest, request_id)
+    return render_template("procurement/verify.html", content=record.facts, kind_title=documents.KINDS[kind],
+                           status=labels.status_label(loaded.status), digest=record.digest,
+                           replaced=issuance.is_replaced(record, loaded))

@@ -3,8 +3,9 @@ signature blocks, and a QR code to a public page that verifies the document.
 
 A document's fingerprint is the SHA-256 of its content (the facts printed on it, as canonical
 JSON), not of the PDF bytes: the QR inside the PDF cannot carry a hash of the file that contains
-it. The verification page recomputes the fingerprint from the database; a document whose facts
-changed, or that was never issued, does not verify.
+it. The facts are taken once, when the document is issued, and frozen with their fingerprint
+(issuance.py, models.IssuedDocument); the PDF is drawn from the frozen facts, and verification
+compares with them, never with today's names. Dates are the city's days (timeutil.py).
 """
 from __future__ import annotations
 
@@ -12,15 +13,15 @@ import hashlib
 import io
 import json
 import unicodedata
-from datetime import date
+from datetime import datetime
 
 import segno
-from babel.dates import format_date
 from fpdf import FPDF
 
-from storefront.i18n import rupiah
+from storefront.i18n import long_date, rupiah, time_of_day
 from storefront.procurement.models import PurchaseRequest
 from storefront.procurement.terbilang import terbilang
+from storefront.timeutil import iso_day
 
 KINDS = {"sp": "SURAT PESANAN", "bast": "BERITA ACARA SERAH TERIMA"}
 _ASCII = {"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...",
@@ -31,27 +32,28 @@ def issued(request: PurchaseRequest, kind: str) -> bool:
     return bool(request.sp_number) if kind == "sp" else bool(request.bast_number)
 
 
-def facts(request: PurchaseRequest, kind: str) -> dict:
-    """What the document states (items loaded): the input of both the PDF and the fingerprint."""
+def facts(request: PurchaseRequest, kind: str, *, opd, ppk, seller, issued_at: datetime) -> dict:
+    """What the document states, at the moment it is issued (items loaded; the parties given):
+    the input of both the PDF and the fingerprint. The date is the city's day of `issued_at`."""
     bast = kind == "bast"
     items = [{"name": item.name, "unit": item.unit_name, "price": item.unit_price,
               "quantity": item.accepted_quantity if bast and item.accepted_quantity is not None else item.quantity,
               "ppn_included": item.price_includes_ppn} for item in request.items]
     return {
         "kind": kind, "number": request.bast_number if bast else request.sp_number, "request": request.number,
-        "date": (request.bast_signed_at if bast else request.sp_issued_at).date().isoformat(),
-        "opd": request.opd.name, "ppk": request.ppk.name, "seller": request.seller.business_name,
-        "seller_owner": request.seller.owner_name, "nib": request.seller.nib or "", "rup": request.rup_code,
+        "date": iso_day(issued_at),
+        "opd": opd.name, "ppk": ppk.name, "seller": seller.business_name,
+        "seller_owner": seller.owner_name, "nib": seller.nib or "", "rup": request.rup_code,
         "kode_rekening": request.kode_rekening, "fiscal_year": request.fiscal_year, "items": items,
         "total": sum(item["price"] * item["quantity"] for item in items),
-        "delivery": {"address": request.delivery_address, "date": request.needed_on.isoformat(),
-                     "window": f"{request.window_start:%H.%M}-{request.window_end:%H.%M}"},
+        "delivery": {"address": request.delivery_address, "date": iso_day(request.needed_on),
+                     "window": f"{time_of_day(request.window_start)}-{time_of_day(request.window_end)}"},
     }
 
 
-def _long(iso_day: str) -> str:
-    """`7 Desember 2026`: documents are Indonesian whatever the reader's language."""
-    return format_date(date.fromisoformat(iso_day), format="long", locale="id")
+def _long(day: str) -> str:
+    """`8 Desember 2026`: documents are Indonesian whatever the reader's language."""
+    return long_date(day, locale="id")
 
 
 def fingerprint(content: dict) -> str:

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from storefront.procurement import clock, notify
 from storefront.procurement.workflow import WAITS_FOR, Party, RequestAction as A, RequestStatus as S
+from storefront.timeutil import local_date
 
 STATUS = {
     S.SUBMITTED: _l("Menunggu PPK"), S.APPROVED: _l("Surat Pesanan terbit, menunggu penjual"),
@@ -67,7 +68,7 @@ def days_unpaid(request) -> int | None:
     """Working days since the BAST of a request still waiting for payment (None otherwise)."""
     if request.status is not S.AWAITING_PAYMENT or request.bast_signed_at is None:
         return None
-    return clock.working_days_since(request.bast_signed_at.date())
+    return clock.working_days_since(local_date(request.bast_signed_at))
 
 
 def unpaid_summary(rows) -> list[dict]:
@@ -76,7 +77,7 @@ def unpaid_summary(rows) -> list[dict]:
     totals = defaultdict(lambda: {"count": 0, "days": 0})
     for opd, signed_at in rows:
         totals[opd]["count"] += 1
-        totals[opd]["days"] += clock.working_days_since(signed_at.date()) if signed_at else 0
+        totals[opd]["days"] += clock.working_days_since(local_date(signed_at)) if signed_at else 0
     return sorted(({"opd": opd, **values} for opd, values in totals.items()), key=lambda row: -row["days"])
 
 

@@ -1,5 +1,5 @@
 """Purchase requests: the cart, the request with its frozen items, its append-only events, the
-payment, the rating, the capacity held for accepted requests, and in-app notices.
+documents issued for it (frozen), the payment, the rating, the capacity held for accepted requests, and in-app notices.
 
 Money is whole rupiah. A request belongs to one OPD and one seller; its items keep the product as
 ordered (DESIGN.md: later edits never change what was ordered).
@@ -152,6 +152,25 @@ class RequestEvent(db.Model):
 
     request: Mapped[PurchaseRequest] = relationship(back_populates="events", lazy="raise")
     actor: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821
+
+
+class IssuedDocument(db.Model):
+    """A Surat Pesanan or BAST as it was issued: every fact it states, frozen, and their fingerprint.
+
+    The PDF is always drawn from these facts and the QR page verifies against them, so a renamed
+    PPK, OPD or seller, or any later change to the request, never alters or un-verifies a printed
+    document. Append-only: a new Surat Pesanan after a counter-offer is a new row."""
+
+    __tablename__ = "issued_documents"
+    __table_args__ = (sa.Index("ix_issued_documents_request_kind", "request_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(sa.ForeignKey("purchase_requests.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(sa.String(10))  # documents.KINDS: "sp", "bast"
+    number: Mapped[str] = mapped_column(sa.String(60))
+    facts: Mapped[dict] = mapped_column(sa.JSON)
+    digest: Mapped[str] = mapped_column(sa.String(64))  # SHA-256 of the facts as canonical JSON
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Payment(db.Model):

@@ -17,6 +17,7 @@ from storefront import mail
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.extensions import db
+from storefront.i18n import long_date
 from storefront.procurement import clock
 from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.procurement.workflow import WAITS_FOR, Party
@@ -71,7 +72,7 @@ def recipients(request: PurchaseRequest) -> list[User]:
 def request_waits(request: PurchaseRequest, *, actor=None) -> None:
     """A notice and an email to everyone the request now waits for (not to who just acted)."""
     with force_locale("id"):
-        text = f"{request.number}: {_what(request.status)}."
+        text = f"{request.number}: {_what(request.status)}." + _document_issued(request)
         if request.respond_by is not None:
             text += " " + _("Batas waktu: %(when)s.", when=clock.local_text(request.respond_by))
         link = url_for("procurement.detail", request_id=request.id, _external=True)
@@ -80,6 +81,17 @@ def request_waits(request: PurchaseRequest, *, actor=None) -> None:
                 continue
             db.session.add(Notice(user_id=user.id, request_id=request.id, message=text))
             mail.queue(db.session, mail.Message(user.email, f"[Etalase] {text}", f"{text}\n\n{link}\n"))
+
+
+def _document_issued(request: PurchaseRequest) -> str:
+    """The document the step just issued, by number and the city's date (as printed on it)."""
+    if request.status is S.APPROVED and request.sp_number and request.sp_issued_at:
+        return " " + _("Surat Pesanan %(number)s tanggal %(date)s.", number=request.sp_number,
+                       date=long_date(request.sp_issued_at, locale="id"))
+    if request.status is S.AWAITING_PAYMENT and request.bast_number and request.bast_signed_at:
+        return " " + _("BAST %(number)s tanggal %(date)s.", number=request.bast_number,
+                       date=long_date(request.bast_signed_at, locale="id"))
+    return ""
 
 
 def whatsapp_link(phone: str, request: PurchaseRequest) -> str | None:

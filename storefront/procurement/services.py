@@ -16,11 +16,11 @@ from flask_babel import lazy_gettext as _l
 from storefront.catalog.models import Product
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.procurement import capacity, clock, notify, records
+from storefront.procurement import capacity, clock, issuance, notify, records
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
-from storefront.timeutil import utcnow
+from storefront.timeutil import iso_day, utcnow
 
 # Why a request ends badly, as the forms offer it (the free text adds detail).
 CANCEL_REASONS = {
@@ -95,7 +95,8 @@ def _approve(request, actor, data):
     if not data.sp_number.strip():
         raise ProcurementError(_l("Isi nomor Surat Pesanan."), field="sp_number")
     request.sp_number, request.sp_issued_at = data.sp_number.strip(), utcnow()
-    return {"sp_number": request.sp_number}
+    issued = issuance.issue(request, "sp", request.sp_issued_at)
+    return {"sp_number": request.sp_number, "digest": issued.digest}
 
 
 def _counter(request, actor, data):
@@ -112,7 +113,7 @@ def _counter(request, actor, data):
     needed_on = data.needed_on or request.needed_on
     if needed_on < clock.today_local():
         raise ProcurementError(_l("Tanggal yang ditawarkan sudah lewat."), field="needed_on")
-    request.counter_offer = {"items": offer, "needed_on": needed_on.isoformat(), "note": data.note.strip()}
+    request.counter_offer = {"items": offer, "needed_on": iso_day(needed_on), "note": data.note.strip()}
     return request.counter_offer
 
 
@@ -125,7 +126,7 @@ def _resubmit(request, actor, data):
     request.total = sum(item.line_total for item in request.items)
     request.counter_offer = None
     request.sp_number, request.sp_issued_at = None, None  # the PPK issues a new Surat Pesanan
-    return {"total": request.total, "needed_on": request.needed_on.isoformat()}
+    return {"total": request.total, "needed_on": iso_day(request.needed_on)}
 
 
 def _limits(request) -> dict[int, tuple[int | None, bool]]:
@@ -221,7 +222,8 @@ def _sign_bast(request, actor, data):
     if not data.bast_number.strip():
         raise ProcurementError(_l("Isi nomor BAST."), field="bast_number")
     request.bast_number, request.bast_signed_at = data.bast_number.strip(), utcnow()
-    return {"bast_number": request.bast_number, "amount": request.accepted_total}
+    issued = issuance.issue(request, "bast", request.bast_signed_at)
+    return {"bast_number": request.bast_number, "amount": request.accepted_total, "digest": issued.digest}
 
 
 def _record_payment(request, actor, data):
@@ -238,7 +240,7 @@ def _record_payment(request, actor, data):
     db.session.add(Payment(request_id=request.id, method=data.method, paid_on=data.paid_on, amount=data.amount,
                            reference=data.payment_reference.strip(), proof_key=data.proof[0],
                            proof_content_type=data.proof[1], recorded_by_id=actor.id))
-    return {"amount": data.amount, "method": data.method.value, "paid_on": data.paid_on.isoformat()}
+    return {"amount": data.amount, "method": data.method.value, "paid_on": iso_day(data.paid_on)}
 
 
 def _confirm_payment(request, actor, data):

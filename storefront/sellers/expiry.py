@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from storefront.catalog.models import Product
 from storefront.extensions import db
+from storefront.i18n import long_date
 from storefront.sellers import identifiers, listings
 from storefront.sellers.models import SellerDocument
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus
@@ -38,7 +39,7 @@ def check_expiry(today: date) -> ExpiryReport:
         if identifiers.pirt_is_expired(product.pirt_number, today):
             end = identifiers.pirt_valid_until(product.pirt_number)
             listings.act(product, ProductAction.SUSPEND, actor=None, party=Party.SYSTEM,
-                         reason=f"P-IRT {product.pirt_number} berakhir {end:%d-%m-%Y}; perbarui izinnya lalu "
+                         reason=f"P-IRT {product.pirt_number} berakhir {long_date(end, locale='id')}; perbarui izinnya lalu "
                                 f"hubungi Dinas.")
             report.suspended_products.append(product.id)
     db.session.flush()

@@ -18,7 +18,7 @@ from storefront.sellers import identifiers, readiness
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.workflow import Party, SellerAction, SellerStatus
-from storefront.timeutil import utcnow
+from storefront.timeutil import local_today, utcnow
 
 
 class SellerError(DomainError):
@@ -164,4 +164,4 @@ def verification_queue():
 
 
 def today_local() -> date:
-    return utcnow().date()
+    return local_today()

@@ -176,6 +176,27 @@ def test_identifiers_are_valid_and_obviously_fake(session):
             assert identifiers.validate_bpom(product.bpom_number).startswith("MD00000")
 
 
+def test_demo_documents_are_frozen_as_issued_and_verify(seeded):
+    """Every demo Surat Pesanan and BAST was issued through the real services, so it is frozen and
+    its QR link verifies (issue 10, point 4)."""
+    from storefront.procurement import issuance
+    from storefront.procurement.models import PurchaseRequest
+
+    with seeded.app_context():
+        requests = db.session.scalars(sa.select(PurchaseRequest).order_by(PurchaseRequest.id)).all()
+        links = []
+        for request in requests:
+            for kind, number in (("sp", request.sp_number), ("bast", request.bast_number)):
+                if number:
+                    record = issuance.current(request, kind)
+                    assert record is not None and record.number == number, (request.number, kind)
+                    links.append(f"/verifikasi/{kind}/{request.id}/{record.digest}")
+    assert len(links) >= 15
+    client = seeded.test_client()
+    for link in links:
+        assert 'data-testid="verified"' in client.get(link).text, link
+
+
 def test_running_the_seed_again_changes_nothing(seeded):
     storage = get_storage(seeded)
 
