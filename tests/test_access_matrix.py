@@ -118,6 +118,7 @@ ACCESS: dict[str, object] = {
     "procurement.document": PROCUREMENT_READERS,
     "procurement.attachment": PROCUREMENT_READERS,
     "procurement.notices": PROCUREMENT_READERS,
+    "procurement.notices_read": PROCUREMENT_READERS,  # their own notices only
     "procurement.step": PROCUREMENT_PARTIES,  # and only the party the table names (per principal below)
     "procurement.verify": PUBLIC,  # the QR page: a 404 without the document's own fingerprint
     "procurement.rate": PEMESAN,   # of their OPD's completed requests, once
@@ -299,6 +300,10 @@ def procurement_refs(app, make, users, opd, seller, product) -> dict:
         from storefront.procurement.models import Rating
         db.session.add(Rating(request_id=refs["<request_rated>"], seller_id=seller.id, on_time=5, as_described=4,
                               quality=5, rated_by_id=users[Role.PEMESAN].id))
+        db.session.commit()
+        from storefront.procurement.models import Notice
+        for user in users.values():  # one unread notice each
+            db.session.add(Notice(user_id=user.id, request_id=disputed.id, message="Sengketa menunggu mediasi"))
         db.session.commit()
     refs[DISPUTED] = disputed.id
     return refs
@@ -688,7 +693,7 @@ def _request_status(world, role) -> str:
 
 
 def _procurement_cases():
-    from storefront.procurement.models import CartItem, PurchaseRequest, Rating
+    from storefront.procurement.models import CartItem, Notice, PurchaseRequest, Rating
 
     checkout = lambda w: {  # noqa: E731
         "key": "kunci-matriks-0123456789", "ppk_id": str(w.user(Role.PPK).id), "kode_rekening": "5.1.02.01.01.0052",
@@ -713,6 +718,8 @@ def _procurement_cases():
     yield PostCase("procurement.rate", {"request_id": "<request_completed>"},
                    lambda w: {"on_time": "5", "as_described": "4", "quality": "5", "comment": "Rapi dan tepat waktu"},
                    lambda w, p: _count(w, Rating, request_id=w.refs["<request_completed>"]) == 1)
+    yield PostCase("procurement.notices_read", {}, lambda w: {"up_to": str(2**31 - 1)},
+                   lambda w, p: any(_count(w, Notice, user_id=w.user(r).id, read_at=None) == 0 for r in _whose(p)))
     yield PostCase("procurement.reply", {"request_id": "<request_rated>"}, lambda w: {"reply": "Terima kasih, Bapak/Ibu"},
                    lambda w, p: _count(w, Rating, reply="Terima kasih, Bapak/Ibu") == 1)
 

@@ -1,5 +1,5 @@
 """`flask procurement expire`: requests nobody answered in 3 working days expire (run it hourly
-from cron or a systemd timer; pages also expire what they show). `flask procurement holiday`:
+from cron or a systemd timer; pages only show a request as overdue, since a GET changes nothing). `flask procurement holiday`:
 the days off that do not count as working days."""
 from __future__ import annotations
 

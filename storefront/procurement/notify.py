@@ -23,6 +23,7 @@ from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.procurement.workflow import WAITS_FOR, Party
 from storefront.procurement.workflow import RequestStatus as S
 from storefront.sellers.models import Seller
+from storefront.timeutil import utcnow
 
 # Who must hear how a request ended (the open statuses go to workflow.WAITS_FOR's party).
 ENDED_FOR = {S.REJECTED: "submitter", S.DECLINED: "submitter", S.CANCELLED: "seller", S.EXPIRED: "both",
@@ -102,3 +103,9 @@ def whatsapp_link(phone: str, request: PurchaseRequest) -> str | None:
         text = _("Halo, ada permintaan pembelian %(number)s di Etalase yang menunggu Anda: %(what)s.",
                  number=request.number, what=_what(request.status))
     return f"https://wa.me/{phone}?text={quote(text)}"
+
+
+def mark_read(user: User, *, up_to: int) -> None:
+    """The user has read their notices up to `up_to` (the newest their page showed)."""
+    db.session.execute(sa.update(Notice).where(Notice.user_id == user.id, Notice.id <= up_to,
+                                               Notice.read_at.is_(None)).values(read_at=utcnow()))

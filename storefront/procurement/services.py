@@ -275,7 +275,7 @@ def is_overdue(request: PurchaseRequest, now=None) -> bool:
 
 def expire_overdue(now=None, scope=sa.true()) -> list[PurchaseRequest]:
     """Requests (within `scope`) whose party did not answer in time expire, the LKPP rule; run by
-    `flask procurement expire` and before an inbox or a request is shown."""
+    `flask procurement expire` (never by a page view: a GET changes nothing)."""
     now = now or utcnow()
     overdue = list(db.session.scalars(sa.select(PurchaseRequest).where(
         scope, PurchaseRequest.respond_by < now, PurchaseRequest.status.in_(list(wf.WAITING_FOR_ANSWER)))))

@@ -10,12 +10,11 @@ from flask_login import current_user
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.procurement import labels, permissions, queries, services, steps
+from storefront.procurement import labels, notify, permissions, queries, services, steps
 from storefront.procurement import workflow as wf
-from storefront.procurement.forms import StepForm
+from storefront.procurement.forms import NoticesReadForm, StepForm
 from storefront.procurement.models import Notice
 from storefront.procurement.workflow import RequestAction, RequestStatus
-from storefront.timeutil import utcnow
 from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number
 
@@ -26,14 +25,15 @@ READERS = tuple(permissions.READERS)
 @bp.get("/permintaan")
 @role_required(*READERS)
 def inbox():
-    services.expire_overdue(scope=queries.scope(current_user))
-    db.session.commit()
+    # Reading changes nothing: overdue requests expire in `flask procurement expire` (hourly); until
+    # then the list shows them as past their deadline (services.is_overdue, a read-time filter).
     tab = request.args.get("tab", "menunggu")
     tab = tab if tab in ("menunggu", "semua") else "menunggu"
     status = RequestStatus._value2member_map_.get(request.args.get("status", ""))
     listed = queries.inbox(current_user, only_waiting=tab == "menunggu" and current_user.role is not Role.AUDITOR,
                            status=status, page=page_number())
     return render_template("procurement/inbox.html", inbox=listed, tab=tab, status=status, labels=labels,
+                           is_overdue=services.is_overdue,
                            unpaid=labels.unpaid_summary(queries.unpaid_by_opd(current_user)))
 
 
@@ -54,17 +54,17 @@ def visible_request(request_id: int):
 @role_required(*READERS)
 def detail(request_id: int):
     loaded, parties = visible_request(request_id)
-    if loaded.respond_by is not None and loaded.respond_by < utcnow() and loaded.status in wf.WAITING_FOR_ANSWER:
-        services.act(loaded, RequestAction.EXPIRE, actor=None, party=wf.Party.SYSTEM)  # expiry on read
-        db.session.commit()
-        return redirect(url_for("procurement.detail", request_id=request_id))
     return _detail_page(loaded, parties, StepForm())
 
 
 def _detail_page(loaded, parties, form, failed_action=None, status=200):
-    actions = [action for action in wf.allowed_actions(loaded.status, parties) if action is not RequestAction.EXPIRE]
+    # Past its deadline a request only waits for `flask procurement expire`: a step posted now would
+    # expire it (step below), so none is offered; the page says why.
+    overdue = services.is_overdue(loaded)
+    actions = [] if overdue else [action for action in wf.allowed_actions(loaded.status, parties)
+                                  if action is not RequestAction.EXPIRE]
     return render_template("procurement/detail.html", req=loaded, parties=parties, actions=actions, form=form,
-                           failed_action=failed_action, labels=labels, steps=steps,
+                           failed_action=failed_action, labels=labels, steps=steps, overdue=overdue,
                            whatsapp=labels.seller_whatsapp(loaded, parties)), status
 
 
@@ -106,11 +106,21 @@ def step(request_id: int, action: str):
 @bp.get("/pemberitahuan")
 @role_required(*READERS)
 def notices():
+    """The latest notices; reading them changes nothing (a GET never writes): the unread ones
+    stay marked until the user says they have read them (notices_read)."""
     rows = db.session.scalars(sa.select(Notice).where(Notice.user_id == current_user.id)
                               .order_by(Notice.id.desc()).limit(100)).all()
-    unread = [notice.id for notice in rows if notice.read_at is None]
-    page = render_template("procurement/notices.html", notices=rows, unread=set(unread))
-    if unread:
-        db.session.execute(sa.update(Notice).where(Notice.id.in_(unread)).values(read_at=utcnow()))
+    unread = {notice.id for notice in rows if notice.read_at is None}
+    return render_template("procurement/notices.html", notices=rows, unread=unread)
+
+
+@bp.post("/pemberitahuan/dibaca")
+@role_required(*READERS)
+def notices_read():
+    """"Tandai sudah dibaca": every unread notice of this user up to the newest the page showed
+    (one that arrived after the page was drawn stays unread)."""
+    form = NoticesReadForm()
+    if form.validate():
+        notify.mark_read(current_user, up_to=form.up_to.data)
         db.session.commit()
-    return page
+    return redirect(url_for("procurement.notices"))
