@@ -103,6 +103,7 @@ ACCESS: dict[str, object] = {
     "curation.product_decide": VERIFIER,
     "registry.index": DINAS,  # the binaan registry: the verifier keeps it, admin and auditor read it
     "registry.invitation": DINAS,
+    "registry.invitation_renew": VERIFIER,  # a new code; the old one claims nothing
     "registry.entry_new": VERIFIER,
     "registry.entry_edit": VERIFIER,
     "registry.import_upload": VERIFIER,
@@ -673,6 +674,8 @@ def _registry_cases():
     yield PostCase("registry.entry_edit", {"seller_id": REGISTRY_ENTRY},
                    lambda w: dict(REGISTRY_ENTRY_FORM, business_name="Binaan Sudah Diubah"),
                    lambda w, p: _seller(w, w.refs[REGISTRY_ENTRY]).business_name == "Binaan Sudah Diubah")
+    yield PostCase("registry.invitation_renew", {"seller_id": REGISTRY_ENTRY}, lambda w: {},
+                   lambda w, p: _seller(w, w.refs[REGISTRY_ENTRY]).invitation_code != w.refs["invitation"])
     yield PostCase("registry.import_upload", {},
                    lambda w: {"file": (ReplayableFile(REGISTRY_CSV), "binaan.csv")},
                    lambda w, p: _registry_uploads(w) == 1)
@@ -871,6 +874,7 @@ def unknown_urls(world):
         yield "GET", f"/dinas/binaan/{bad}/undangan"
         yield "GET", f"/dinas/binaan/{bad}/ubah"
         yield "POST", f"/dinas/binaan/{bad}/ubah"
+        yield "POST", f"/dinas/binaan/{bad}/undangan/kode-baru"
         yield "GET", f"/admin/pengguna/{bad}"
         for suffix in ("", "/status", "/reset-kata-sandi", "/buka-kunci"):
             yield "POST", f"/admin/pengguna/{bad}{suffix}"
