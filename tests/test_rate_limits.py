@@ -249,3 +249,33 @@ def test_workers_share_counters_through_redis(app_config, tmp_path):
         assert other.stdout.split() == ["200", "429"], other.stderr[-2000:]
     finally:
         forget(email), forget(ip)
+
+
+@pytest.mark.parametrize("storage", ["memory", "redis"])
+def test_thirty_parallel_invitation_guesses_look_up_at_most_the_limit(real_app_config, monkeypatch, storage):
+    """The same rule on the other limited form: /daftar's 20 failed claims per address per hour."""
+    if storage == "redis" and not redis_available():
+        pytest.fail("Redis is required for this test at " + REDIS_URL)
+    from storefront.sellers import services as sellers
+
+    app = build(real_app_config | {"RATELIMIT_STORAGE_URI": REDIS_URL if storage == "redis" else "memory://"})
+    looked_up, lock = [], threading.Lock()
+    real_lookup = sellers.claimable_invitation
+
+    def slow_lookup(code):
+        with lock:
+            looked_up.append(code)
+        time.sleep(0.05)
+        return real_lookup(code)
+
+    monkeypatch.setattr(sellers, "claimable_invitation", slow_lookup)
+    ip = f"198.18.{random.randrange(256)}.{random.randrange(256)}"
+    data = {"code": "MDN-XXXX-0000", "name": "Penebak", "email": "tebak@uji.example",
+            "password": "bolu gulung keju", "confirm": "bolu gulung keju"}
+    try:
+        statuses = fire_at_once(app, 30, data, "/daftar", ip)
+    finally:
+        if storage == "redis":
+            forget(ip)
+    assert 1 <= len(looked_up) <= 20, f"{len(looked_up)} of 30 codes were looked up against a limit of 20"
+    assert statuses.count(200) == len(looked_up) and statuses.count(429) == 30 - len(looked_up), statuses
