@@ -127,9 +127,13 @@ class Defaults:
     WTF_CSRF_SSL_STRICT = True
     WTF_I18N_ENABLED = False  # WTForms ships no Indonesian catalog; our validators carry messages.
     BOOTSTRAP_SERVE_LOCAL = True  # the city network may be closed: never a CDN
-    # Login limits: failed attempts per account and per client address.
-    LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
-    LOGIN_LIMIT_PER_IP = "50 per 15 minutes"
+    # Sign-in limits (storefront/accounts/signin_limits.py), counted before the password check:
+    # failures of one account from one address (hard: that address waits, the owner elsewhere
+    # does not); all attempts on one account (soft: above one address's share, everyone waits a
+    # few seconds); failures from one address on any accounts (high: an office shares a NAT).
+    LOGIN_LIMIT_PER_ACCOUNT_ADDRESS = "10 per 15 minutes"
+    LOGIN_LIMIT_PER_ACCOUNT = "15 per minute"
+    LOGIN_LIMIT_PER_IP = "100 per 15 minutes"
     RATELIMIT_HEADERS_ENABLED = True
     PAGE_SIZE = 25
     # Photo uploads (storefront/media): refused above these before any decoding; derivatives are

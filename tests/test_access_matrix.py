@@ -25,7 +25,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import HTTPException
 
 from storefront.accounts import passwords
-from storefront.accounts.models import AuthSession, User
+from storefront.accounts.models import AccountEvent, AuthSession, User
 from storefront.accounts.roles import Role
 from storefront.admin.reference_views import KINDS
 from storefront.catalog.models import Product
@@ -75,6 +75,7 @@ ACCESS: dict[str, object] = {
     "admin.user_edit": ADMIN,
     "admin.user_set_active": ADMIN,
     "admin.user_reset_password": ADMIN,
+    "admin.user_unlock": ADMIN,  # any account's sign-in, after failed attempts
     "admin.reference_list": READERS,
     "admin.reference_items": READERS,
     "admin.reference_new": ADMIN,
@@ -90,6 +91,7 @@ ACCESS: dict[str, object] = {
     "verification.seller_review": DINAS,
     "verification.document_file": DINAS,
     "verification.seller_decide": VERIFIER,
+    "verification.owner_unlock": VERIFIER,  # the sign-in of a business's owner
     "listings.product_list": SELLER,
     "listings.product_new": SELLER,
     "listings.product_edit": SELLER,
@@ -101,6 +103,7 @@ ACCESS: dict[str, object] = {
     "curation.product_decide": VERIFIER,
     "registry.index": DINAS,  # the binaan registry: the verifier keeps it, admin and auditor read it
     "registry.invitation": DINAS,
+    "registry.invitation_renew": VERIFIER,  # a new code; the old one claims nothing
     "registry.entry_new": VERIFIER,
     "registry.entry_edit": VERIFIER,
     "registry.import_upload": VERIFIER,
@@ -676,6 +679,8 @@ def _registry_cases():
     yield PostCase("registry.entry_edit", {"seller_id": REGISTRY_ENTRY},
                    lambda w: dict(REGISTRY_ENTRY_FORM, business_name="Binaan Sudah Diubah"),
                    lambda w, p: _seller(w, w.refs[REGISTRY_ENTRY]).business_name == "Binaan Sudah Diubah")
+    yield PostCase("registry.invitation_renew", {"seller_id": REGISTRY_ENTRY}, lambda w: {},
+                   lambda w, p: _seller(w, w.refs[REGISTRY_ENTRY]).invitation_code != w.refs["invitation"])
     yield PostCase("registry.import_upload", {},
                    lambda w: {"file": (ReplayableFile(REGISTRY_CSV), "binaan.csv")},
                    lambda w, p: _registry_uploads(w) == 1)
@@ -745,6 +750,8 @@ POST_CASES = [
              lambda w, p: _user(w, w.target.id).is_active_account is False),
     PostCase("admin.user_reset_password", {"user_id": TARGET}, lambda w: {},
              lambda w, p: _user(w, w.target.id).must_change_password is True, success_status=200),
+    PostCase("admin.user_unlock", {"user_id": TARGET}, lambda w: {},
+             lambda w, p: _count(w, AccountEvent, user_id=w.target.id) == 1),
     *_reference_cases(),
     PostCase("sellers.register", {},
              lambda w: {"code": w.refs["invitation"], "name": "Bu Rahma", "email": "rahma@uji.example",
@@ -768,6 +775,8 @@ POST_CASES = [
     PostCase("verification.seller_decide", {"seller_id": REVIEW_SELLER},
              lambda w: {"action": "request_revision", "reason": "Foto NIB buram", "field_nib": "Foto buram"},
              lambda w, p: _seller(w, w.refs[REVIEW_SELLER]).status is SellerStatus.REVISION_REQUESTED),
+    PostCase("verification.owner_unlock", {"seller_id": "own_seller"}, lambda w: {},
+             lambda w, p: _count(w, AccountEvent, user_id=w.user(Role.SELLER).id) == 1),
     *_listing_cases(),
     *_registry_cases(),
     *_procurement_cases(),
@@ -861,6 +870,7 @@ def unknown_urls(world):
         yield "POST", f"/penjual/dokumen/{bad}/hapus"
         yield "GET", f"/dinas/verifikasi/penjual/{bad}"
         yield "POST", f"/dinas/verifikasi/penjual/{bad}/keputusan"
+        yield "POST", f"/dinas/verifikasi/penjual/{bad}/buka-kunci"
         yield "GET", f"/dinas/verifikasi/dokumen/{bad}"
         for suffix in ("", "/foto"):
             yield "GET", f"/penjual/produk/{bad}{suffix}"
@@ -871,8 +881,9 @@ def unknown_urls(world):
         yield "GET", f"/dinas/binaan/{bad}/undangan"
         yield "GET", f"/dinas/binaan/{bad}/ubah"
         yield "POST", f"/dinas/binaan/{bad}/ubah"
+        yield "POST", f"/dinas/binaan/{bad}/undangan/kode-baru"
         yield "GET", f"/admin/pengguna/{bad}"
-        for suffix in ("", "/status", "/reset-kata-sandi"):
+        for suffix in ("", "/status", "/reset-kata-sandi", "/buka-kunci"):
             yield "POST", f"/admin/pengguna/{bad}{suffix}"
         for kind in REFERENCE_MODELS:
             yield "GET", f"/admin/referensi/{kind}/{bad}"

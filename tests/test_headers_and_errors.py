@@ -272,7 +272,7 @@ def test_413(app, make, login, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("overrides", [{"LOGIN_LIMIT_PER_ACCOUNT": "2 per 15 minutes"}])
+@pytest.mark.parametrize("overrides", [{"LOGIN_LIMIT_PER_ACCOUNT_ADDRESS": "2 per 15 minutes"}])
 def test_429(app, make, language):
     user = make.user(Role.PPK)
     client = visitor(app, language)
@@ -281,7 +281,7 @@ def test_429(app, make, language):
     response = client.post("/masuk", data={"email": user.email, "password": "salah-salah-salah"})
     assert_error_page(app, response, 429, language)
     assert int(response.headers["Retry-After"]) > 0
-    # Even the right password waits until the window has passed.
+    # From this address even the right password waits until the window has passed (or an unlock).
     assert client.post("/masuk", data={"email": user.email, "password": TEST_PASSWORD}).status_code == 429
 
 

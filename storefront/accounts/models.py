@@ -66,3 +66,18 @@ class AuthSession(db.Model):
     user_agent: Mapped[str] = mapped_column(sa.String(255), default="")
 
     user: Mapped[User] = relationship(lazy="raise")
+
+
+class AccountEvent(db.Model):
+    """Append-only: what staff did to an account outside its own sign-ins (unlocking sign-in)."""
+
+    __tablename__ = "account_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    actor_role: Mapped[str] = mapped_column(sa.String(20))
+    action: Mapped[str] = mapped_column(sa.String(30))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id], lazy="raise")

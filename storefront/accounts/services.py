@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import contains_eager
 
 from storefront.accounts import passwords
-from storefront.accounts.models import AuthSession, User
+from storefront.accounts.models import AccountEvent, AuthSession, User
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
@@ -168,6 +168,25 @@ def reset_password(user: User, *, actor: User) -> str:
     end_all_sessions(user)
     db.session.flush()
     return password
+
+
+UNLOCK = "unlock_sign_in"
+
+
+def latest_unlock_id(email: str) -> int:
+    """The id of the latest unlock of the account with this email (0: never, or no such account).
+    The sign-in counters carry it, so an unlock starts them afresh."""
+    return db.session.scalar(
+        sa.select(sa.func.max(AccountEvent.id)).join(User, AccountEvent.user_id == User.id)
+        .where(User.email == normalize_email(email), AccountEvent.action == UNLOCK)) or 0
+
+
+def unlock_sign_in(user: User, *, actor: User) -> AccountEvent:
+    """Clear the failed sign-in counts of `user` (every address), recorded with who did it."""
+    event = AccountEvent(user_id=user.id, actor_id=actor.id, actor_role=actor.role.value, action=UNLOCK)
+    db.session.add(event)
+    db.session.flush()
+    return event
 
 
 def _check_opd(role: Role, opd_id: int | None) -> int | None:

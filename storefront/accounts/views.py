@@ -1,19 +1,19 @@
 """Sign in, sign out, change password, and each role's dashboard."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
-from storefront.accounts import services
+from storefront.accounts import services, signin_limits
 from storefront.accounts.signin import sign_in
 from storefront.accounts.forms import ChangePasswordForm, LoginForm
 from storefront.accounts.roles import ROLE_DESCRIPTIONS
 from storefront.accounts.services import AccountError
-from storefront.extensions import db, limiter, login_manager
+from storefront.errors import render_error
+from storefront.extensions import db, login_manager
 from storefront.reference.models import Opd
 from storefront.web.navigation import items_for
-from storefront.web.forms import clean_text
 from storefront.web.redirects import safe_next_url
 
 bp = Blueprint("accounts", __name__)
@@ -24,31 +24,22 @@ def load_user(token: str):
     return services.user_for_session(token)
 
 
-def _login_email_key() -> str:
-    # Per-account counter: the address cleaned and normalised exactly as the form and service do,
-    # so invisible characters or case cannot open a fresh counter for the same account.
-    return "login-account:" + services.normalize_email(clean_text(request.form.get("email", "")))[:254]
-
-
-def _failed_login(response) -> bool:
-    # Only failed attempts count against the limits; a successful sign-in redirects.
-    return response.status_code != 302
-
-
 @bp.route("/masuk", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"], methods=["POST"],
-               deduct_when=_failed_login, scope="login-ip")
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
-               key_func=_login_email_key, deduct_when=_failed_login, scope="login-account")
 def login():
+    form = LoginForm()  # reads the body first: one too large is a 413 for everyone, signed in or not
     if current_user.is_authenticated:
         return redirect(url_for("accounts.dashboard"))
-    form = LoginForm()
     if form.validate_on_submit():
+        # Counted before the password is checked, so guesses sent together cannot all be tried.
+        attempt = signin_limits.begin(form.email.data, request.remote_addr or "")
+        if not attempt.allowed:
+            body, status = render_error(429, signin_limits.refusal_text(attempt))
+            return body, status, {"Retry-After": str(attempt.retry_after)}
         user = services.authenticate(form.email.data, form.password.data)
         if user is None:
             form.form_errors.append(_("Email atau kata sandi salah, atau akun tidak aktif."))
         else:
+            signin_limits.succeeded(attempt)
             sign_in(user)
             if user.must_change_password:
                 flash(_("Selamat datang. Ganti dulu kata sandi sementara Anda."), "warning")

@@ -114,6 +114,17 @@ def user_reset_password(user_id: int):
     return _show_password(user, password, created=False)
 
 
+@bp.post("/pengguna/<int:user_id>/buka-kunci")
+@role_required(Role.ADMIN)
+def user_unlock(user_id: int):
+    user = _get_user(user_id)
+    accounts.unlock_sign_in(user, actor=current_user)
+    db.session.commit()
+    flash(_("Kunci masuk akun %(email)s dibuka: hitungan percobaan gagalnya dimulai dari nol.", email=user.email),
+          "success")
+    return redirect(url_for("admin.user_edit", user_id=user.id))
+
+
 def _show_password(user: User, password: str, *, created: bool):
     """The temporary password, once, in this response only: a flash would travel in the session
     cookie, which is signed but not encrypted. The page is never stored by a cache."""

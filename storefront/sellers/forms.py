@@ -33,12 +33,10 @@ DOCUMENT_LABELS = {
 
 
 class RegisterForm(BaseForm):
-    code = StringField(_l("Kode undangan atau NIB"), validators=[DataRequired(), Length(max=20)],
-                       description=_l("Kode ada di surat atau pesan WhatsApp undangan dari Dinas. "
-                                      "Tidak punya? Isi NIB usaha Anda."),
+    code = StringField(_l("Kode undangan"), validators=[DataRequired(), Length(max=20)],
+                       description=_l("Kode ada di surat atau pesan WhatsApp undangan dari Dinas. Belum punya "
+                                      "atau hilang? Minta ke Dinas; NIB saja tidak cukup untuk mendaftar."),
                        render_kw={"autocapitalize": "characters", "autocomplete": "off"})
-    whatsapp = StringField(_l("Nomor WhatsApp yang terdaftar di Dinas (bila mendaftar dengan NIB)"),
-                           validators=[Length(max=25)], render_kw={"inputmode": "tel", "autocomplete": "tel"})
     name = StringField(_l("Nama Anda"), validators=[DataRequired(), Length(max=120)],
                        render_kw={"autocomplete": "name"})
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254), Email()],

@@ -29,7 +29,7 @@ EVENT_LABELS = {
     "reinstate": _l("mengaktifkan kembali"), "unpublish": _l("berhenti menayangkan"),
     "republish": _l("menayangkan kembali"), "revision_approved": _l("menyetujui perubahan"),
     "revision_rejected": _l("menolak perubahan"), "import": _l("memasukkan ke daftar binaan"),
-    "add": _l("menambahkan ke daftar binaan"),
+    "add": _l("menambahkan ke daftar binaan"), "renew_code": _l("mengganti kode undangan"),
 }
 COLOURS = {"verified": "success", "published": "success", "submitted": "info", "in_review": "info",
            "revision_requested": "warning", "rejected": "danger", "suspended": "danger"}

@@ -216,6 +216,19 @@ def can_edit_entry(seller: Seller) -> bool:
     return seller.status is SellerStatus.INVITED and seller.owner_id is None
 
 
+def renew_code(seller: Seller, *, actor) -> str:
+    """Replace the invitation code of an unclaimed entry (sent to the wrong number, shared, lost):
+    the old code claims nothing from now on. Returns the new code; raises RegistryError."""
+    if not can_edit_entry(seller):
+        raise RegistryError(_l("Usaha ini sudah mendaftar, jadi kode undangannya tidak berlaku lagi."))
+    seller.invitation_code = new_invitation_codes(1, code_prefix(db.session.get(City, seller.city_id)))[0]
+    db.session.add(SellerEvent(seller_id=seller.id, actor_id=actor.id, actor_role=actor.role.value,
+                               action="renew_code", from_status=SellerStatus.INVITED.value,
+                               to_status=SellerStatus.INVITED.value))
+    db.session.flush()
+    return seller.invitation_code
+
+
 def update_entry(seller: Seller, *, actor, **fields) -> None:
     """Change a registry entry that nobody has claimed yet. Raises RegistryError when refused."""
     if not can_edit_entry(seller):

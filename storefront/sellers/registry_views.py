@@ -155,6 +155,23 @@ def invitation(seller_id: int):
         can_edit=_can_keep() and registry.can_edit_entry(seller))
 
 
+@bp.post("/<int:seller_id>/undangan/kode-baru")
+@role_required(KEEPER)
+def invitation_renew(seller_id: int):
+    """A code sent to the wrong number, shared or lost is replaced; the old one claims nothing."""
+    seller = _entry(seller_id)
+    try:
+        code = registry.renew_code(seller, actor=current_user)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        flash(_("Kode undangan %(name)s diganti menjadi %(code)s. Kode lama tidak berlaku lagi; kirim undangan "
+                "yang baru.", name=seller.business_name, code=code), "success")
+    return redirect(url_for("registry.invitation", seller_id=seller.id))
+
+
 # --- entries kept by hand ------------------------------------------------------------------------------
 
 def _city_or_redirect():

@@ -10,6 +10,7 @@ from datetime import date
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from storefront.accounts import passwords
 from storefront.accounts import services as accounts
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
@@ -37,38 +38,43 @@ def normalize_code(code: str) -> str:
     return identifiers.normalise(code or "")[:20]
 
 
-def find_invitation(code_or_nib: str, *, whatsapp: str = "") -> Seller | None:
-    """The invited seller behind an invitation code (dashes and case ignored) or an NIB.
+# The one answer to every failed claim: unknown, spent, replaced or not-yet-valid codes, and NIBs
+# or phone numbers typed instead, all read the same, so the answer reveals nothing about the registry.
+CLAIM_REFUSED = _l("Kode undangan ini tidak dapat dipakai untuk mendaftar. Periksa lagi kode pada surat atau "
+                   "pesan WhatsApp dari Dinas. Bila usaha Anda sudah terdaftar, silakan masuk; bila kodenya "
+                   "hilang, minta kode baru ke Dinas.")
 
-    An NIB is nearly public (OSS, labels), so it is enough only together with the WhatsApp
-    number the Dinas has on record for that business; otherwise the answer is None, the same
-    as for an unknown code, so the registry cannot be probed.
-    """
-    wanted = normalize_code(code_or_nib)
-    if not wanted.isdigit():
-        return db.session.scalar(sa.select(Seller).where(
-            sa.func.replace(Seller.invitation_code, "-", "") == wanted))
-    seller = db.session.scalar(sa.select(Seller).where(Seller.nib == wanted))
+
+def check_new_owner(*, email: str, password: str) -> None:
+    """The rules an owner's new account must meet whatever the code: checked before the code is
+    looked at, so their answer cannot tell a valid code from an invalid one. Raises AccountError."""
     try:
-        phone = identifiers.validate_phone(whatsapp) if whatsapp else ""
-    except identifiers.InvalidIdentifier:
-        phone = ""
-    if seller is None or not seller.whatsapp or phone != seller.whatsapp:
+        passwords.check_strength(password, email=accounts.normalize_email(email))
+    except passwords.PasswordRejected as exc:
+        raise accounts.AccountError(str(exc), field="password") from exc
+
+
+def claimable_invitation(code: str) -> Seller | None:
+    """The invited business this code claims, or None. Only the code the Dinas gave its owner
+    claims a business (dashes, spaces and case ignored): an NIB or a WhatsApp number is printed on
+    the packaging and claims nothing. One query, whatever the outcome."""
+    wanted = normalize_code(code)
+    if not wanted:
+        wanted = "-"  # matches nothing, through the same query as any other miss
+    seller = db.session.scalar(sa.select(Seller).where(
+        sa.func.replace(Seller.invitation_code, "-", "") == wanted))
+    if seller is None or seller.owner_id is not None or seller.status is not SellerStatus.INVITED:
         return None
     return seller
 
 
-def register(seller: Seller | None, *, email: str, name: str, password: str):
-    """Create the owner's account for an invited seller and move it to `registered`.
-
-    Raises SellerError (field `code`) for an unknown or used invitation, AccountError otherwise.
-    """
+def register(code: str, *, email: str, name: str, password: str):
+    """Create the owner's account for the business this invitation code claims; move it to
+    `registered`. Raises SellerError (CLAIM_REFUSED, field `code`) for any code that claims
+    nothing, AccountError otherwise (told only to the holder of a valid code)."""
+    seller = claimable_invitation(code)
     if seller is None:
-        raise SellerError(_l("Kode undangan tidak ditemukan, atau NIB dan nomor WhatsApp tidak cocok dengan "
-                             "daftar binaan. Periksa lagi, atau minta kode undangan ke Dinas."), field="code")
-    if seller.owner_id is not None or seller.status is not SellerStatus.INVITED:
-        raise SellerError(_l("Undangan ini sudah dipakai untuk mendaftar. Silakan masuk dengan akun "
-                             "yang sudah dibuat."), field="code")
+        raise SellerError(CLAIM_REFUSED, field="code")
     user, _ = accounts.create_user(actor=None, email=email, name=name, role=Role.SELLER, opd_id=None,
                                    password=password)
     attach_owner(seller, user)

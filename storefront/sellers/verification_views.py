@@ -9,6 +9,8 @@ from flask_login import current_user
 from wtforms import SelectChoice
 from sqlalchemy.orm import selectinload
 
+from storefront.accounts import services as accounts
+from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
@@ -57,7 +59,8 @@ def seller_review(seller_id: int):
     return render_template("verification/seller_review.html", seller=seller, events=events, form=form,
                            checklist=readiness.checklist(seller), labels=DOCUMENT_LABELS,
                            review_fields=REVIEW_FIELDS, mask=identifiers.mask_private,
-                           can_decide=permissions.can_verify(current_user) and bool(form.action.choices))
+                           can_decide=permissions.can_verify(current_user) and bool(form.action.choices),
+                           can_unlock=permissions.can_verify(current_user) and seller.owner_id is not None)
 
 
 def _decision_form(seller: Seller) -> SellerDecisionForm:
@@ -93,3 +96,18 @@ def seller_decide(seller_id: int):
 def document_file(document_id: int):
     document = db.session.get(SellerDocument, document_id) or abort(404)
     return send_document(document)
+
+
+@bp.post("/penjual/<int:seller_id>/buka-kunci")
+@role_required(Role.VERIFIER)
+def owner_unlock(seller_id: int):
+    """The owner cannot sign in after failed attempts (theirs or someone else's): start afresh."""
+    seller = db.session.get(Seller, seller_id) or abort(404)
+    owner = db.session.get(User, seller.owner_id) if seller.owner_id is not None else None
+    if owner is None:
+        abort(404)
+    accounts.unlock_sign_in(owner, actor=current_user)
+    db.session.commit()
+    flash(_("Kunci masuk pemilik %(name)s dibuka: hitungan percobaan gagalnya dimulai dari nol.",
+            name=seller.business_name), "success")
+    return redirect(url_for("verification.seller_review", seller_id=seller.id))

@@ -10,8 +10,8 @@ from sqlalchemy.orm import selectinload
 from storefront.accounts.signin import sign_in
 from storefront.accounts.roles import Role
 from storefront.catalog.models import Product
-from storefront.errors import DomainError
-from storefront.extensions import db, limiter
+from storefront.errors import DomainError, render_error
+from storefront.extensions import db
 from storefront.media import services as media
 from storefront.reference.models import Kecamatan
 from storefront.sellers import documents, readiness, services
@@ -20,6 +20,7 @@ from storefront.sellers.forms import DOCUMENT_LABELS, DocumentForm, ProfileForm,
 from storefront.sellers.halal import BusinessScale
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import Party, SellerAction
+from storefront.web import attempts
 from storefront.web.decorators import role_required
 
 bp = Blueprint("sellers", __name__)
@@ -31,26 +32,33 @@ def own_seller(*options) -> Seller:
     return seller or abort(404)
 
 
-def _failed(response) -> bool:
-    return response.status_code != 302
+# Guessing codes is slowed per address. Only failed claims count (a Dinas workshop registers many
+# owners from one address), taken before the code is looked at so parallel guesses cannot pass.
+REGISTER_LIMIT_PER_ADDRESS = "20 per hour"
 
 
-# Guessing codes or NIB and phone pairs is slowed per address, counting only failed attempts.
 @bp.route("/daftar", methods=["GET", "POST"])
-@limiter.limit("20 per hour", methods=["POST"], deduct_when=_failed, scope="register-ip")
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("accounts.dashboard"))
     form = RegisterForm(code=request.args.get("kode", "")[:20] or None)
     if form.validate_on_submit():
         try:
-            seller = services.find_invitation(form.code.data, whatsapp=form.whatsapp.data or "")
-            user = services.register(seller, email=form.email.data, name=form.name.data,
+            services.check_new_owner(email=form.email.data, password=form.password.data)
+            attempt = attempts.take(attempts.Counter(
+                REGISTER_LIMIT_PER_ADDRESS, ("etalase", "register-address", request.remote_addr or ""), "address"))
+            if not attempt.allowed:
+                body, status = render_error(429)
+                return body, status, {"Retry-After": str(attempt.retry_after)}
+            user = services.register(form.code.data, email=form.email.data, name=form.name.data,
                                      password=form.password.data)
         except DomainError as error:
             db.session.rollback()
+            if error.message is services.CLAIM_REFUSED:
+                form.code.data = ""  # not echoed: the answer is then the same for every failed code
             form.apply_error(error)
         else:
+            attempts.give_back(attempt)
             sign_in(user)
             flash(_("Akun dibuat. Lengkapi profil usaha Anda, lalu ajukan untuk diverifikasi."), "success")
             return redirect(url_for("sellers.profile"))

@@ -44,7 +44,7 @@ def test_onboarding_to_published_product(open_page, live_app, tmp_path, screensh
     page = open_page(PHONE)
 
     page.goto(f"/daftar?kode={CODE}")
-    expect(page.get_by_label("Kode undangan atau NIB", exact=True)).to_have_value(CODE)
+    expect(page.get_by_label("Kode undangan", exact=True)).to_have_value(CODE)
     fill(page, "Nama Anda", "Suparmi")
     fill(page, "Email", "suparmi@uji.example")
     fill(page, "Kata sandi", "keripik ubi balado pedas")

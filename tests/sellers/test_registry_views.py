@@ -104,6 +104,7 @@ ROUTES = [  # (method, url template, who may)
     ("POST", "/dinas/binaan/baru", {Role.VERIFIER}),
     ("GET", "/dinas/binaan/{entry}/ubah", {Role.VERIFIER}),
     ("POST", "/dinas/binaan/{entry}/ubah", {Role.VERIFIER}),
+    ("POST", "/dinas/binaan/{entry}/undangan/kode-baru", {Role.VERIFIER}),
     ("GET", "/dinas/binaan/impor", {Role.VERIFIER}),
     ("POST", "/dinas/binaan/impor", {Role.VERIFIER}),
     ("GET", "/dinas/binaan/impor/templat.csv", {Role.VERIFIER}),
@@ -169,6 +170,7 @@ def test_unknown_entries_are_404(verifier):
     for url in ("/dinas/binaan/999999/undangan", "/dinas/binaan/999999/ubah", "/dinas/binaan/2147483648/ubah"):
         assert verifier.get(url).status_code == 404
     assert verifier.post("/dinas/binaan/999999/ubah", data={"business_name": "x"}).status_code == 404
+    assert verifier.post("/dinas/binaan/999999/undangan/kode-baru").status_code == 404
     assert verifier.get("/dinas/binaan/impor/templat.pdf").status_code == 404
 
 
