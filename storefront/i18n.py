@@ -32,11 +32,11 @@ def number(value: int | None) -> str:
     return format_decimal(int(value), format="#,##0", locale=str(get_locale() or "id"))
 
 
-def _reader_locale(locale: str | None) -> str:
+def _reader_locale(locale: str | None):
     """The language asked for, else the reader's (a request), else Indonesian (no app at all)."""
     if locale:
         return locale
-    return str(get_locale() or "id") if has_app_context() else "id"
+    return (get_locale() or "id") if has_app_context() else "id"
 
 
 def long_date(value: date | datetime | str | None, locale: str | None = None) -> str:
