@@ -9,13 +9,13 @@ import re
 
 import sqlalchemy as sa
 from flask import request as http_request
-from flask_babel import lazy_gettext as _l
 
 from storefront.extensions import db
 from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest
 from storefront.procurement.services import ProcurementError, StepData
 from storefront.procurement.workflow import TRANSITIONS, RequestAction as A
 from storefront.sellers import documents
+from storefront.text import lazy_gettext as _l
 
 # The form fields each step shows (the reason, when the table asks for one, comes on top).
 FIELDS = {

@@ -9,7 +9,6 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask import abort, current_app, send_file
-from flask_babel import lazy_gettext as _l
 
 from storefront.extensions import db
 from storefront.media import processing
@@ -19,6 +18,7 @@ from storefront.sellers import identifiers
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.services import SellerError
+from storefront.text import lazy_gettext as _l
 
 PDF_MAGIC = b"%PDF-"
 VALIDATORS = {
