@@ -91,8 +91,9 @@ def _rewrite(pdf: pikepdf.Pdf) -> bytes:
         _strip(obj)
     out = io.BytesIO()
     # Not encrypted again (the verifier must be able to read it), streams copied as they are.
-    pdf.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none, object_stream_mode=pikepdf.ObjectStreamMode.preserve,
-             fix_metadata_version=False, deterministic_id=True)  # same upload, same bytes, one stored file
+    # deterministic_id: the same upload gives the same bytes, so it is stored (and counted) once.
+    pdf.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none,
+             object_stream_mode=pikepdf.ObjectStreamMode.preserve, fix_metadata_version=False, deterministic_id=True)
     return out.getvalue()
 
 
