@@ -66,6 +66,9 @@ def _media_limits(environ) -> dict:
         settings["MEDIA_MAX_BYTES"] = int(max_mb * 1024 * 1024)
         settings["MAX_CONTENT_LENGTH"] = max(Defaults.MAX_CONTENT_LENGTH,
                                              settings["MEDIA_MAX_BYTES"] + 2 * 1024 * 1024)
+    quota_mb = _positive_number(environ, "ETALASE_SELLER_STORAGE_QUOTA_MB")
+    if quota_mb is not None:
+        settings["SELLER_STORAGE_QUOTA_BYTES"] = int(quota_mb * 1024 * 1024)
     megapixels = _positive_number(environ, "ETALASE_MEDIA_MAX_MEGAPIXELS")
     if megapixels is not None:
         settings["MEDIA_MAX_PIXELS"] = int(megapixels * 1_000_000)
@@ -141,6 +144,9 @@ class Defaults:
     MEDIA_MAX_BYTES = 10 * 1024 * 1024
     MEDIA_MAX_PIXELS = 40_000_000
     MEDIA_WIDTHS = (320, 800, 1600)
+    # What one business may keep in private storage (its documents, photos and PDFs): a seller
+    # cannot fill the city's disk by uploading again and again (storefront/sellers/storage_quota.py).
+    SELLER_STORAGE_QUOTA_BYTES = 50 * 1024 * 1024
     PASSWORD_HASH_METHOD = "scrypt:32768:8:1"  # tests lower the work factor; hashes keep theirs
     # Procurement: a request waits this many working days for an answer, then expires (the LKPP
     # rule); a product listed or re-priced this many hours ago cannot be ordered yet (collusion guard).

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from flask import render_template, request
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 from storefront.extensions import db
+from storefront.text import lazy_gettext as _l
 
 
 class DomainError(Exception):

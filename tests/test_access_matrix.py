@@ -38,6 +38,7 @@ from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 from storefront.timeutil import utcnow
 from tests.conftest import TEST_PASSWORD
+from tests.pdf_samples import small_pdf
 
 PUBLIC = "public"        # anyone, signed in or not
 SIGNED_IN = "signed-in"  # any signed-in user, whatever the role
@@ -716,7 +717,7 @@ def _procurement_cases():
     yield PostCase("procurement.step", {"request_id": f"<request_{Role.PEMESAN.value}>", "action": "cancel"},
                    lambda w: {"reason": "Kebutuhan berubah", "reason_code": "kebutuhan_batal", "sp_number": "SP/MATRIKS",
                               "method": "kkpd", "paid_on": utcnow().date().isoformat(), "amount": "50000",
-                              "proof": (ReplayableFile(b"%PDF-1.4 bukti bayar"), "bukti.pdf")},
+                              "proof": (ReplayableFile(small_pdf("bukti bayar")), "bukti.pdf")},
                    lambda w, p: any(_request_status(w, role) == PARTY_DONE[role] for role in _whose(p)
                                     if role in PARTY_DONE),
                    args_for=lambda p: {"request_id": f"<request_{p.value}>", "action": PARTY_STEPS[p][1]})

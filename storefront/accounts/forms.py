@@ -1,11 +1,11 @@
 """Sign-in and password forms: shape only; the rules are in services and passwords."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from storefront.accounts.passwords import MAX_LENGTH
+from storefront.text import lazy_gettext as _l
 from storefront.web.forms import BaseForm
 
 

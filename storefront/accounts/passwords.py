@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
+
+from storefront.text import lazy_gettext as _l
 
 MIN_LENGTH = 10
 MAX_LENGTH = 128  # long passphrases are welcome; nothing is truncated before hashing

@@ -19,6 +19,12 @@ def can_read_back_office(user) -> bool:
     return is_signed_in(user) and user.role in BACK_OFFICE_READERS
 
 
+def can_see_client_addresses(user) -> bool:
+    """The IP address a record was written from is audit evidence, and personal data: the
+    Inspektorat reads it; the parties see who acted and when, never from where (issue 10)."""
+    return has_role(user, Role.AUDITOR)
+
+
 def can_manage_users(user) -> bool:
     return has_role(user, Role.ADMIN)
 

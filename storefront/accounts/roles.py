@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import enum
 
-from flask_babel import lazy_gettext as _l
+from storefront.text import lazy_gettext as _l
 
 
 class Role(str, enum.Enum):

@@ -5,7 +5,6 @@ import hashlib
 import secrets
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import contains_eager
 
 from storefront.accounts import passwords
@@ -14,6 +13,7 @@ from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference.models import Opd
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
 

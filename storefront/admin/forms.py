@@ -1,12 +1,12 @@
 """Admin forms: shape only. Uniqueness and role rules are checked by the services."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, IntegerField, SelectChoice, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp
 
 from storefront.accounts.roles import Role
 from storefront.reference.models import OPD_KIND_LABELS, OPD_KINDS
+from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, optional_int
 from storefront.web.forms import BaseForm
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from storefront.accounts import permissions
@@ -17,6 +16,7 @@ from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import Category, Kecamatan, Opd, Unit
+from storefront.text import lazy_gettext as _l
 from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number
 

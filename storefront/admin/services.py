@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
@@ -10,6 +9,7 @@ from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.sellers.models import Seller
+from storefront.text import lazy_gettext as _l
 
 
 def update_user(user: User, *, actor: User, name: str, role: Role, opd_id: int | None) -> None:

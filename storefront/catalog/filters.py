@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, IntegerField, SearchField, SelectField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from storefront.sellers.halal.kinds import BusinessScale
+from storefront.text import lazy_gettext as _l
 from storefront.web.fields import MoneyField
 from storefront.web.forms import BaseForm
 

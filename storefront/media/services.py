@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from storefront.errors import DomainError
@@ -22,6 +21,7 @@ from storefront.extensions import db
 from storefront.media import processing
 from storefront.media.models import MediaDerivative, MediaImage
 from storefront.media.storage import Storage, content_key, get_storage
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
 log = logging.getLogger(__name__)

@@ -67,6 +67,9 @@ class Storage(Protocol):
     def modified_at(self, key: str) -> datetime:
         """When the key was last saved, naive UTC like the rest of the app."""
 
+    def size(self, key: str) -> int:
+        """Bytes stored under the key; FileNotFoundError when it is not stored."""
+
 
 class LocalStorage:
     """Files under `root`, one folder per first two hex digits so no folder grows too large."""
@@ -129,6 +132,9 @@ class LocalStorage:
                 key = name if relative == "." else f"{relative}/{name}"
                 if not name.startswith(".") and KEY_PATTERN.fullmatch(key) and len(key) <= MAX_KEY_LENGTH:
                     yield key
+
+    def size(self, key: str) -> int:
+        return self.path(key).stat().st_size
 
     def modified_at(self, key: str) -> datetime:
         stamp = self.path(key).stat().st_mtime

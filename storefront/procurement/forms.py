@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import time
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectChoice, SelectField, StringField,
                      TextAreaField, TimeField)
@@ -14,6 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from storefront.procurement.models import PaymentMethod
 from storefront.procurement.services import CANCEL_REASONS
+from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, MoneyField, optional_int
 from storefront.web.forms import BaseForm
 

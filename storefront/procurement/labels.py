@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from storefront.procurement import clock, notify
 from storefront.procurement.workflow import WAITS_FOR, Party, RequestAction as A, RequestStatus as S
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import local_date
 
 STATUS = {

@@ -13,7 +13,6 @@ from itertools import groupby
 
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
 from storefront.accounts.models import User
@@ -26,6 +25,7 @@ from storefront.procurement.models import CartItem, PurchaseRequest, RequestItem
 from storefront.procurement.workflow import RequestStatus
 from storefront.sellers.models import Seller
 from storefront.sellers.visibility import public_product_filter
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
 MAX_QUANTITY = 1_000_000

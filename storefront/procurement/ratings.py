@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 
 from storefront.extensions import db
 from storefront.procurement import records
 from storefront.procurement.models import PurchaseRequest, Rating
 from storefront.procurement.services import ProcurementError
 from storefront.procurement.workflow import RequestStatus as S
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
 

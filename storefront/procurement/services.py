@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 
 from storefront.catalog.models import Product
 from storefront.errors import DomainError
@@ -20,6 +19,7 @@ from storefront.procurement import capacity, clock, issuance, notify, records
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import iso_day, utcnow
 
 # Why a request ends badly, as the forms offer it (the free text adds detail).

@@ -9,13 +9,13 @@ import re
 
 import sqlalchemy as sa
 from flask import request as http_request
-from flask_babel import lazy_gettext as _l
 
 from storefront.extensions import db
 from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest
 from storefront.procurement.services import ProcurementError, StepData
 from storefront.procurement.workflow import TRANSITIONS, RequestAction as A
 from storefront.sellers import documents
+from storefront.text import lazy_gettext as _l
 from storefront.web.fields import MoneyError, parse_rupiah
 
 # The form fields each step shows (the reason, when the table asks for one, comes on top).
@@ -64,11 +64,11 @@ def _prices(request) -> dict[int, int]:
     return found
 
 
-def _store(upload, *, photo_only: bool = False) -> tuple[str, str] | None:
-    """A posted photo (re-encoded) or PDF, checked, then kept privately: (key, content type)."""
+def _store(upload, *, field: str, photo_only: bool = False) -> tuple[str, str] | None:
+    """A posted photo (re-encoded) or PDF (made inert), checked, then kept privately: (key, content type)."""
     if upload is None or not getattr(upload, "filename", ""):
         return None
-    data, content_type = documents.file_content(upload)
+    data, content_type = documents.file_content(upload, field=field)
     if photo_only and content_type != "image/webp":
         raise ProcurementError(_l("Foto pengiriman berupa foto (JPEG, PNG, WebP atau HEIC)."), field="photo")
     key = documents.content_key_for(data, content_type)
@@ -102,9 +102,9 @@ def data_from(form, action: A, request, *, actor) -> StepData:
         data.quantities = _numbers("accepted", request)
     elif action is A.RECORD_PAYMENT:
         data.method = PaymentMethod._value2member_map_.get(form.method.data or "")
-        data.proof = _store(form.proof.data)
+        data.proof = _store(form.proof.data, field="proof")
     elif action is A.SHIP:
-        stored = _store(form.photo.data, photo_only=True)
+        stored = _store(form.photo.data, field="photo", photo_only=True)
         data.photo_key = stored[0] if stored else None
     if action not in (A.TERMINATE, A.MEDIATE_TERMINATE, A.RECORD_PAYMENT):
         data.amount = None

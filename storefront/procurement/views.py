@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from storefront.accounts.permissions import can_see_client_addresses
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
@@ -65,7 +66,8 @@ def _detail_page(loaded, parties, form, failed_action=None, status=200):
                                   if action is not RequestAction.EXPIRE]
     return render_template("procurement/detail.html", req=loaded, parties=parties, actions=actions, form=form,
                            failed_action=failed_action, labels=labels, steps=steps, overdue=overdue,
-                           whatsapp=labels.seller_whatsapp(loaded, parties)), status
+                           whatsapp=labels.seller_whatsapp(loaded, parties),
+                           show_addresses=can_see_client_addresses(current_user)), status
 
 
 @bp.post("/permintaan/<int:request_id>/<action>")

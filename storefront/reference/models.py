@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
+from storefront.text import lazy_gettext as _l
 
 
 class City(db.Model):

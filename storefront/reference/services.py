@@ -5,11 +5,11 @@ import json
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference.models import Category, City, Kecamatan, Opd, Unit
+from storefront.text import lazy_gettext as _l
 
 DATA_DIR = Path(__file__).parent / "data"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from wtforms import SelectChoice
@@ -18,6 +17,7 @@ from storefront.sellers import halal, listings, permissions
 from storefront.sellers import workflow as wf
 from storefront.sellers.product_forms import ProductDecisionForm
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus
+from storefront.text import lazy_gettext as _l
 from storefront.web.decorators import role_required
 
 bp = Blueprint("curation", __name__, url_prefix="/dinas/kurasi")

@@ -9,16 +9,16 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask import abort, current_app, send_file
-from flask_babel import lazy_gettext as _l
 
 from storefront.extensions import db
-from storefront.media import processing
+from storefront.media import pdfs, processing
 from storefront.media.services import InvalidImage, read_bounded
 from storefront.media.storage import LocalStorage, content_key
-from storefront.sellers import identifiers
+from storefront.sellers import identifiers, storage_quota
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.services import SellerError
+from storefront.text import lazy_gettext as _l
 
 PDF_MAGIC = b"%PDF-"
 VALIDATORS = {
@@ -64,10 +64,12 @@ def add_document(seller: Seller, *, actor, kind: DocumentKind, number: str, issu
     data, content_type = file_content(upload)
     key = content_key_for(data, content_type)
     storage = document_storage()
+    storage_quota.check_room(seller.id, key, len(data), storage)
     created = storage.save(key, data, content_type)
     try:
         document = SellerDocument(seller_id=seller.id, kind=kind, number=number, issued_on=issued_on,
-                                  expires_on=expires_on, file_key=key, content_type=content_type)
+                                  expires_on=expires_on, file_key=key, content_type=content_type,
+                                  file_size=len(data))
         db.session.add(document)
         db.session.flush()
     except BaseException:
@@ -81,20 +83,26 @@ def content_key_for(data: bytes, content_type: str) -> str:
     return content_key(data, "pdf" if content_type == "application/pdf" else "webp")
 
 
-def file_content(upload) -> tuple[bytes, str]:
-    """A PDF as it is (bounded), or a photo re-encoded to one clean WebP (metadata removed)."""
+def file_content(upload, *, field: str = "file") -> tuple[bytes, str]:
+    """A PDF re-written without anything that acts (media/pdfs.py), or a photo re-encoded to one
+    clean WebP (metadata removed); both bounded. Errors name `field`, the form's file input."""
     max_bytes = current_app.config["MEDIA_MAX_BYTES"]
     data = read_bounded(upload, max_bytes)
     if data.startswith(PDF_MAGIC):
+        if len(data) <= max_bytes:
+            try:
+                data = pdfs.make_inert(data)
+            except pdfs.PdfRejected as rejected:
+                raise SellerError(rejected.message, field=field) from rejected
         if len(data) > max_bytes:
             megabytes = f"{max_bytes / 1048576:g}"
-            raise SellerError(_l("Berkas terlalu besar: maksimal %(mb)s MB.", mb=megabytes), field="file")
+            raise SellerError(_l("Berkas terlalu besar: maksimal %(mb)s MB.", mb=megabytes), field=field)
         return data, "application/pdf"
     try:
         processed = processing.process_image(data, max_bytes=max_bytes,
                                              max_pixels=current_app.config["MEDIA_MAX_PIXELS"], widths=(1600,))
     except processing.ImageRejected as rejected:
-        raise InvalidImage(rejected, field="file") from rejected
+        raise InvalidImage(rejected, field=field) from rejected
     return processed.derivatives[-1].data, "image/webp"
 
 

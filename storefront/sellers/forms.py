@@ -4,7 +4,6 @@ Shape only; identifier formats and the lifecycle rules are checked in the servic
 """
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectChoice, StringField, SubmitField,
                      TextAreaField)
@@ -13,6 +12,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 from storefront.accounts.passwords import MAX_LENGTH
 from storefront.sellers.halal import BusinessScale
 from storefront.sellers.models import DocumentKind
+from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, optional_int
 from storefront.web.forms import BaseForm
 

@@ -1,9 +1,9 @@
 """Status words as a UMKM owner reads them, and badge colours: one place for the templates."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 
 from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.text import lazy_gettext as _l
 
 SELLER_STATUS_LABELS = {
     SellerStatus.INVITED: _l("Diundang"),

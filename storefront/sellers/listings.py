@@ -7,7 +7,6 @@ verifier decides. Stock and capacity apply at once. Services flush and never com
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 
 from storefront.catalog.models import (DeliveryArea, Product, ProductEvent, ProductPriceHistory, ProductRevision,
                                        RevisionStatus)
@@ -18,6 +17,7 @@ from storefront.sellers import halal, identifiers
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
 

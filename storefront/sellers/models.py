@@ -92,6 +92,7 @@ class SellerDocument(db.Model):
     expires_on: Mapped[date | None]
     file_key: Mapped[str] = mapped_column(sa.String(120))  # private storage key, served with checks
     content_type: Mapped[str] = mapped_column(sa.String(40))
+    file_size: Mapped[int | None]  # bytes stored; None for rows older than the quota (read from storage)
     uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
     flagged_expired_at: Mapped[datetime | None]
 

@@ -5,13 +5,13 @@ pending revision (as a list of {image_id, alt_text, is_primary}), reviewed with 
 """
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 
 from storefront.catalog.models import Product, ProductPhoto, ProductRevision
 from storefront.extensions import db
 from storefront.media import services as media
 from storefront.sellers import workflow as wf
 from storefront.sellers.listings import ListingError, pending_revision
+from storefront.text import lazy_gettext as _l
 
 MAX_PHOTOS = 8
 

@@ -1,7 +1,6 @@
 """Listing forms: the product fields of DESIGN.md, photos, and the curator's decision."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (BooleanField, IntegerField, SelectChoice, SelectMultipleField, StringField, SubmitField,
                      TextAreaField)
@@ -9,6 +8,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from storefront.catalog.models import DeliveryArea
 from storefront.sellers.halal import OUT_OF_SCOPE_REASON_LABELS, HalalStatus
+from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, MoneyField, optional_int
 from storefront.web.forms import BaseForm
 

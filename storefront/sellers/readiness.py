@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 
 from storefront.sellers.models import DocumentKind
+from storefront.text import lazy_gettext as _l
 
 
 @dataclass(frozen=True)

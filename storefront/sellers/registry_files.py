@@ -8,9 +8,9 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from flask_babel import lazy_gettext as _l
 
 from storefront.sellers.registry_rows import COLUMNS, HEADER_SCAN_ROWS, _recognised, column_letter, spreadsheet_safe
+from storefront.text import lazy_gettext as _l
 
 if TYPE_CHECKING:
     from storefront.sellers.registry_import import RegistryPreview

@@ -27,8 +27,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
-
 from storefront.sellers.registry_files import (MAX_BYTES, MAX_COLUMNS, MAX_XLSX_UNCOMPRESSED, OLE_MAGIC,
                                                TEMPLATE_EXAMPLE, TEXT_COLUMNS, UTF8_BOM, XLSX_MAGIC, _csv_records,
                                                _FileProblem, _xlsx_records, template_csv, template_xlsx)
@@ -37,6 +35,7 @@ from storefront.sellers.registry_rows import (_ALIASES, COLUMN_BY_KEY, COLUMNS, 
                                               cell_text, check_values, clean_cell, column_letter, header_key,
                                               msg_cell_too_long, msg_formula, msg_kecamatan, msg_nib_exists,
                                               msg_nib_lost_zero, msg_nib_scientific, msg_nib_twice, msg_too_long)
+from storefront.text import lazy_gettext as _l
 
 __all__ = [  # everything importable from here before the split into registry_files and registry_rows
     "MAX_BYTES", "MAX_ROWS", "MAX_CELL_LENGTH", "MAX_COLUMNS", "HEADER_SCAN_ROWS", "MAX_XLSX_UNCOMPRESSED",

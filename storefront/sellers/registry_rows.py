@@ -7,10 +7,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from flask_babel import lazy_gettext as _l
 
 from storefront.sellers import identifiers
 from storefront.sellers.identifiers import InvalidIdentifier
+from storefront.text import lazy_gettext as _l
 
 MAX_CELL_LENGTH = 200
 HEADER_SCAN_ROWS = 10  # a title row or two above the column headers is common

@@ -16,7 +16,6 @@ import sqlalchemy as sa
 from flask import current_app, has_request_context, request, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from storefront.errors import DomainError
@@ -26,6 +25,7 @@ from storefront.sellers import identifiers
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.registry_import import RegistryPreview, check_values
 from storefront.sellers.workflow import SellerStatus
+from storefront.text import lazy_gettext as _l
 
 # Letters and digits nobody confuses when reading a printed code aloud or typing it from paper:
 # no 0/O, 1/I/L; 31 symbols, so 8 of them give about 8.5 * 10^11 codes.

@@ -25,7 +25,6 @@ import sqlalchemy as sa
 from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request, session,
                    url_for)
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
@@ -43,6 +42,7 @@ from storefront.sellers.models import Seller
 from storefront.sellers.permissions import DINAS_READERS
 from storefront.sellers.registry_forms import ConfirmImportForm, ImportForm, RegistryEntryForm
 from storefront.sellers.workflow import SellerStatus
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 from storefront.web.decorators import role_required
 from storefront.web.forms import clean_text

@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 
 from storefront.accounts import passwords
 from storefront.accounts import services as accounts
@@ -19,6 +18,7 @@ from storefront.sellers import identifiers, readiness
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.workflow import Party, SellerAction, SellerStatus
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import local_today, utcnow
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms import SelectChoice
 from sqlalchemy.orm import selectinload
@@ -20,6 +19,7 @@ from storefront.sellers.forms import DOCUMENT_LABELS, REVIEW_FIELDS, SellerDecis
 from storefront.sellers.models import Seller, SellerDocument, SellerEvent
 from storefront.sellers.views import send_document
 from storefront.sellers.workflow import Party, SellerAction
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField, TextAreaField
 
 from storefront.errors import DomainError
+from storefront.text import lazy_gettext as _l
 
 # WTForms ships no Indonesian catalog, so its built-in messages are mapped to ours here: one
 # place, translated to English through our own catalog like every other string.

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 
 from storefront.accounts.permissions import BACK_OFFICE_READERS
 from storefront.accounts.roles import Role
 from storefront.procurement.permissions import READERS as PROCUREMENT_READERS
 from storefront.sellers.permissions import DINAS_READERS
+from storefront.text import lazy_gettext as _l
 
 
 @dataclass(frozen=True)

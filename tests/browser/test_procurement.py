@@ -17,6 +17,7 @@ from storefront.extensions import db
 from storefront.timeutil import utcnow
 from tests.browser import axe
 from tests.browser.test_catalog import PHONE, product_path, screenshot
+from tests.pdf_samples import small_pdf
 
 pytestmark = pytest.mark.browser
 PRODUCT = "Bika ambon original"  # Dapur Bika Tiga Saudara (penjual.bika)
@@ -114,7 +115,7 @@ def test_a_purchase_from_cart_to_rating(open_page, screenshot_dir, orderable, tm
     expect(bendahara.get_by_test_id("days-unpaid")).to_contain_text("hari kerja sejak BAST")
     total = re.sub(r"\D", "", bendahara.get_by_test_id("total").inner_text())
     proof = tmp_path / "bukti-sp2d.pdf"
-    proof.write_bytes(b"%PDF-1.4\n% bukti pembayaran SP2D\n")
+    proof.write_bytes(small_pdf("bukti pembayaran SP2D"))
     take_step(bendahara, "record_payment", **{"Cara bayar": "sp2d_ls", "Tanggal bayar": date.today().isoformat(),
                                               "Jumlah dibayar (Rp)": total, "Nomor SP2D / referensi transfer":
                                               "SP2D-0042/2026", "Bukti pembayaran (foto atau PDF)": str(proof)})

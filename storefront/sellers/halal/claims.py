@@ -9,7 +9,6 @@ import enum
 import re
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 
 from storefront.sellers.halal.deadlines import is_mandatory
 from storefront.sellers.halal.statuses import HalalStatus, coerce_status, shows_halal_badge, status_label
@@ -21,6 +20,7 @@ from storefront.sellers.identifiers import (
     halal_number_kind,
     validate_halal_number,
 )
+from storefront.text import lazy_gettext as _l
 
 
 # --- validating a halal claim (a product form's halal fields) ------------------------------------

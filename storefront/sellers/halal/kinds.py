@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 
-from flask_babel import lazy_gettext as _l
+from storefront.text import lazy_gettext as _l
 
 
 class CategoryKind(str, enum.Enum):

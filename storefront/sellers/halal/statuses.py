@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import enum
 
-from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
 from storefront.sellers.identifiers import HalalNumberKind, halal_number_kind
+from storefront.text import lazy_gettext as _l
 
 
 # --- the seven statuses (§1.7) -------------------------------------------------------------------

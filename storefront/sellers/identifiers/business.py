@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 
 from storefront.sellers.identifiers.core import (
     PROVINCE_CODES,
@@ -19,6 +18,7 @@ from storefront.sellers.identifiers.core import (
     _strip_label,
     normalise,
 )
+from storefront.text import lazy_gettext as _l
 
 _NIB_LABEL = _label("NIB")
 _NPWP_LABEL = _label("NPWP")

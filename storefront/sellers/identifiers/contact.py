@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from flask_babel import lazy_gettext as _l
 
 from storefront.sellers.identifiers.core import InvalidIdentifier, _lenient, normalise
+from storefront.text import lazy_gettext as _l
 
 
 # --- Mobile / WhatsApp numbers (§8.5 telepon_wa) -------------------------------------------------

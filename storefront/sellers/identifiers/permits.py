@@ -9,7 +9,6 @@ import enum
 import re
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 
 from storefront.sellers.identifiers.core import (
     PROVINCE_CODES,
@@ -20,6 +19,7 @@ from storefront.sellers.identifiers.core import (
     _strip_label,
     normalise,
 )
+from storefront.text import lazy_gettext as _l
 
 _PIRT_LABEL = _label("SPPIRT|PIRT")
 _BPOM_LABEL = _label("BPOMRI|BPOM|POMRI|POM")

@@ -1,0 +1,28 @@
+"""seller documents record their stored size: the per-seller storage quota adds them up
+
+Rows stored before this keep NULL; the quota reads their size from storage once asked.
+
+Revision ID: e10a7f3c5d21
+Revises: d3d3733fd1af
+Create Date: 2026-12-10 09:00:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = 'e10a7f3c5d21'
+down_revision = 'd3d3733fd1af'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('seller_documents', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('file_size', sa.Integer(), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table('seller_documents', schema=None) as batch_op:
+        batch_op.drop_column('file_size')
