@@ -3,7 +3,7 @@
 Rows stored before this keep NULL; the quota reads their size from storage once asked.
 
 Revision ID: e10a7f3c5d21
-Revises: d3d3733fd1af
+Revises: c10_frozen_documents
 Create Date: 2026-12-10 09:00:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e10a7f3c5d21'
-down_revision = 'd3d3733fd1af'
+down_revision = 'c10_frozen_documents'
 branch_labels = None
 depends_on = None
 

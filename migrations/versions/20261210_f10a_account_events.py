@@ -1,7 +1,7 @@
 """account events: staff actions on an account outside its own sign-ins (unlocking sign-in)
 
 Revision ID: f10a_account_events
-Revises: d3d3733fd1af
+Revises: e10a7f3c5d21
 Create Date: 2026-12-10 10:00:00
 
 An admin or verifier can unlock an account whose sign-in is limited after failed attempts; each
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = 'f10a_account_events'
-down_revision = 'd3d3733fd1af'
+down_revision = 'e10a7f3c5d21'
 branch_labels = None
 depends_on = None
 
