@@ -57,6 +57,10 @@ JSON_TEXT = {
     "product_revisions.changes": ("name", "description", "non_halal_ingredient"),
     "seller_events.field_reasons": None, "product_events.field_reasons": None,
     "purchase_requests.counter_offer": ("note",), "purchase_requests.inspection": ("note",),
+    # Copied from the columns above when a document is issued; the PDF is drawn from these. (The
+    # poisoned facts no longer match their fingerprint, so the QR page then says "not recognised".)
+    "issued_documents.facts": ("number", "request", "opd", "ppk", "seller", "seller_owner", "rup",
+                               "kode_rekening"),
 }
 NOT_USER_TEXT = {
     "categories.slug": "a slug the form checks ([a-z0-9-])", "units.code": "a code the form checks",
@@ -64,6 +68,9 @@ NOT_USER_TEXT = {
     **{f"cities.{name}": "seeded from the reference data files; no form writes it"
        for name in ("slug", "code", "name", "province", "timezone", "dinas_name", "dinas_short_name")},
     "holidays.name": "seeded from the reference data files; no form writes it",
+    "issued_documents.kind": "sp or bast, set by the code", "issued_documents.digest": "a SHA-256 hex digest",
+    "issued_documents.number": "copied from purchase_requests.sp_number/bast_number, never shown from here",
+    "account_events.action": "a code set by the code", "account_events.actor_role": "a role value",
     "users.email": "an e-mail address (validated)", "users.password_hash": "a hash",
     "auth_sessions.token_hash": "a hash", "auth_sessions.ip_address": "an address (tests/test_ip_visibility.py)",
     "media_images.original_format": "a decoder's name", "media_derivatives.key": "a content-hash key",
