@@ -165,13 +165,17 @@ class Factory:
                 delivery_kecamatan_id=kecamatan_id, recipient_name="Bu Sari", recipient_phone="081234567890",
                 needed_on=date.today() + timedelta(days=7), window_start=time(8), window_end=time(10), total=total,
                 sp_number=f"SP/{n}/2026" if past_approval else None, sp_issued_at=utcnow() if past_approval else None)
-            if status in (RequestStatus.AWAITING_PAYMENT, RequestStatus.PAID, RequestStatus.COMPLETED):
-                request.bast_number, request.bast_signed_at, request.accepted_total = f"BAST/{n}/2026", utcnow(), total
+            inspected = status in (RequestStatus.INSPECTED, RequestStatus.AWAITING_PAYMENT, RequestStatus.PAID,
+                                   RequestStatus.COMPLETED)  # only an inspection accepts what was delivered
+            if inspected:
+                request.accepted_total = total
+            if inspected and status is not RequestStatus.INSPECTED:
+                request.bast_number, request.bast_signed_at = f"BAST/{n}/2026", utcnow()
             if status in (RequestStatus.SUBMITTED, RequestStatus.APPROVED, RequestStatus.COUNTERED):
                 request.respond_by = utcnow() + timedelta(days=3)
             request.items = [RequestItem(product_id=product.id, quantity=quantity, name=product.name, unit_name="kotak",
                                          unit_price=product.price, price_includes_ppn=False, seller_is_pkp=False,
-                                         halal_status="in_process", accepted_quantity=quantity if past_approval else None)]
+                                         halal_status="in_process", accepted_quantity=quantity if inspected else None)]
             session.add(request)
             session.flush()
             from storefront.procurement import issuance  # the documents it carries, frozen as issued

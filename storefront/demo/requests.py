@@ -132,7 +132,7 @@ def _step(request, action: A, actor, party: Party, number: int) -> None:
         services.expire_overdue()
         return
     data = StepData(sp_number=f"027/{100 + number}/SP/2026", bast_number=f"027/{100 + number}/BAST/2026",
-                    note="Diantar dengan mobil boks pukul 07.30.", checklist={"on_time": True, "quality_ok": False,
+                    note="Diantar dengan mobil boks pukul 07.30.", checklist={"quality_ok": False,
                                                                             "quantity_ok": True},
                     method=PaymentMethod.KKPD, paid_on=clock.today_local(), proof=PROOF,
                     quantities={item.id: item.quantity + 1 for item in services.line_items(request)},

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import time
 
 from flask_wtf.file import FileField
-from wtforms import (BooleanField, DateField, HiddenField, IntegerField, SelectChoice, SelectField, StringField,
+from wtforms import (DateField, HiddenField, IntegerField, SelectChoice, SelectField, StringField,
                      TextAreaField, TimeField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
@@ -63,6 +63,9 @@ class CheckoutForm(BaseForm):
             raise ValidationError(_l("Jam akhir harus sesudah jam mulai."))
 
 
+CONFORMITY = [SelectChoice("", "—"), SelectChoice("sesuai", _l("Sesuai")), SelectChoice("tidak", _l("Tidak sesuai"))]
+
+
 class StepForm(BaseForm):
     """Every step posts this; the step's own fields are read only for that step.
 
@@ -76,9 +79,10 @@ class StepForm(BaseForm):
     note = TextAreaField(_l("Catatan"), validators=[Length(max=1000)])
     sp_number = StringField(_l("Nomor Surat Pesanan"), validators=[Length(max=60)])
     bast_number = StringField(_l("Nomor BAST"), validators=[Length(max=60)])
-    quantity_ok = BooleanField(_l("Jumlah sesuai"))
-    quality_ok = BooleanField(_l("Mutu sesuai"))
-    on_time = BooleanField(_l("Tepat waktu"))
+    # Asked with no default (a box left unticked would say "not as ordered"); whether the delivery
+    # was on time is not asked at all: the dates say it (settlement.delivered_on_time).
+    quantity_ok = SelectField(_l("Jumlah sesuai pesanan?"), validators=[Optional()], choices=CONFORMITY)
+    quality_ok = SelectField(_l("Mutu sesuai pesanan?"), validators=[Optional()], choices=CONFORMITY)
     needed_on = DateField(_l("Tanggal yang ditawarkan"), validators=[Optional()])
     method = SelectField(_l("Cara bayar"), validators=[Optional()], choices=[SelectChoice("", "—")] + [
         SelectChoice(m.value, label) for m, label in PAYMENT_LABELS.items()])

@@ -48,7 +48,7 @@ def _what(status: S) -> str:
         S.COMPLETED: _("selesai: beri penilaian untuk penjual"),
         S.REJECTED: _("ditolak PPK"), S.DECLINED: _("ditolak penjual"), S.CANCELLED: _("dibatalkan"),
         S.EXPIRED: _("kedaluwarsa karena tidak dijawab dalam 3 hari kerja"),
-        S.TERMINATED: _("diputus: catat pembayaran atas pekerjaan yang sudah diterima, bila ada"),
+        S.TERMINATED: _("diputus; tanpa BAST tidak ada pembayaran"),
     }[status]
 
 
@@ -65,8 +65,6 @@ def recipients(request: PurchaseRequest) -> list[User]:
         "bendahara": [sa.and_(User.role == Role.BENDAHARA, User.opd_id == request.opd_id)],
         "verifiers": [User.role == Role.VERIFIER],
     }[who]
-    if request.status is S.TERMINATED and request.accepted_total:  # work done is still to be paid
-        conditions = conditions + [sa.and_(User.role == Role.BENDAHARA, User.opd_id == request.opd_id)]
     return list(db.session.scalars(sa.select(User).where(sa.or_(*conditions), User.is_active_account.is_(True))))
 
 

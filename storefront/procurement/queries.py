@@ -39,9 +39,6 @@ def waiting_for(user) -> sa.ColumnElement[bool]:
     condition = PurchaseRequest.status.in_(statuses) if statuses else sa.false()
     if user.role is Role.PPK:
         condition = sa.and_(condition, PurchaseRequest.ppk_id == user.id)
-    if user.role is Role.BENDAHARA:  # work done before a termination is still paid for
-        condition = sa.or_(condition, sa.and_(PurchaseRequest.status == RequestStatus.TERMINATED,
-                                              PurchaseRequest.accepted_total > 0))
     return condition
 
 

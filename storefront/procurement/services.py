@@ -2,7 +2,7 @@
 table (workflow.py), with what each step records. Services flush; the caller commits once.
 
 The table says whether the step is allowed for the party; the checks that need data are here:
-the PPK never approves a request they submitted, a payment equals the BAST (or the accepted part),
+the PPK never approves a request they submitted, a payment equals its signed BAST (settlement.py),
 accepting holds the seller's stock and capacity (capacity.py) or fails as a whole.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from storefront.catalog.models import Product
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.procurement import capacity, clock, issuance, notify, records
+from storefront.procurement import capacity, clock, issuance, notify, records, settlement
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
@@ -46,7 +46,7 @@ class StepData:
     bast_number: str = ""
     note: str = ""
     photo_key: str | None = None
-    checklist: dict = field(default_factory=dict)        # quantity_ok, quality_ok, on_time
+    checklist: dict = field(default_factory=dict)        # quantity_ok, quality_ok: True, False or None (unanswered)
     quantities: dict[int, int] = field(default_factory=dict)  # item id -> accepted (or countered) quantity
     prices: dict[int, int] = field(default_factory=dict)      # item id -> countered unit price
     needed_on: date | None = None
@@ -154,12 +154,9 @@ def _accept(request, actor, data):
 
 
 def _terminate(request, actor, data):
-    """Work done before the termination is still paid for: its value, if any, is stated by the
-    PPK or the mediating verifier (never by the seller, who would be paid it)."""
-    if data.amount is not None and data.party in (Party.PPK, Party.VERIFIER):
-        if not 0 <= data.amount <= request.total:
-            raise ProcurementError(_l("Nilai pekerjaan selesai paling banyak nilai pesanan."), field="amount")
-        request.accepted_total = data.amount or None
+    """The work done is what was received and inspected, computed, never stated by anyone (an
+    amount in the form is not read). Nothing is paid after a termination: a part received is
+    accepted in part and paid through its BAST instead (settlement.py)."""
     if request.status is S.ACCEPTED:  # nothing left the seller yet: the units are free again
         held = _held(request)
         for item in request.items:
@@ -167,7 +164,7 @@ def _terminate(request, actor, data):
             if what is not None:
                 capacity.give_back(item.product_id, what["quantity"], day=request.needed_on,
                                    capacity=what["capacity"], stock=what["stock"])
-    return {"work_done": request.accepted_total or 0}
+    return {"work_done": settlement.inspected_value(request)}
 
 
 def _held(request) -> dict:
@@ -187,13 +184,19 @@ def _inspect(request, actor, data):
     for item in request.items:
         item.accepted_quantity = item.quantity
     request.accepted_total = request.total
-    request.inspection = {"quantity_ok": True, "quality_ok": True, "on_time": bool(data.checklist.get("on_time", True)),
+    # "All as ordered" says nothing about time: that comes from the dates, not from a box.
+    request.inspection = {"quantity_ok": True, "quality_ok": True, "on_time": settlement.delivered_on_time(request),
                           "note": data.note.strip()}
     return request.inspection
 
 
 def _nonconforming(request, actor, data):
-    checklist = {key: bool(data.checklist.get(key)) for key in ("quantity_ok", "quality_ok", "on_time")}
+    checklist = {}
+    for key in ("quantity_ok", "quality_ok"):  # asked, with no default: an unanswered one is no answer
+        if data.checklist.get(key) not in (True, False):
+            raise ProcurementError(_l("Pilih: sesuai atau tidak sesuai."), field=key)
+        checklist[key] = data.checklist[key]
+    checklist["on_time"] = settlement.delivered_on_time(request)
     if all(checklist.values()):
         raise ProcurementError(_l("Tandai apa yang tidak sesuai."), field="checklist")
     request.inspection = {**checklist, "note": data.note.strip()}
@@ -221,22 +224,25 @@ def _replace(request, actor, data):
 def _sign_bast(request, actor, data):
     if not data.bast_number.strip():
         raise ProcurementError(_l("Isi nomor BAST."), field="bast_number")
+    # The BAST is worth what was received and inspected, recomputed here: the amount to be paid.
+    request.accepted_total = settlement.inspected_value(request)
+    if request.accepted_total <= 0:
+        raise ProcurementError(_l("Belum ada barang yang diperiksa dan diterima."), field="bast_number")
     request.bast_number, request.bast_signed_at = data.bast_number.strip(), utcnow()
     issued = issuance.issue(request, "bast", request.bast_signed_at)
     return {"bast_number": request.bast_number, "amount": request.accepted_total, "digest": issued.digest}
 
 
 def _record_payment(request, actor, data):
-    due = payable(request)
+    if not settlement.has_signed_bast(request):
+        raise ProcurementError(_l("Belum ada BAST yang ditandatangani: tidak ada yang dapat dibayar."))
+    due = settlement.payable(request)
     if data.method is None or data.paid_on is None or data.proof is None:
         raise ProcurementError(_l("Lengkapi cara, tanggal dan bukti pembayaran."), field="method")
     if data.paid_on > clock.today_local():
         raise ProcurementError(_l("Tanggal bayar tidak boleh di masa depan."), field="paid_on")
-    exact = request.status is S.AWAITING_PAYMENT
-    if data.amount is None or data.amount <= 0 or (data.amount != due if exact else data.amount > due):
-        message = (_l("Jumlah harus sama dengan nilai BAST: %(due)s.", due=_rupiah(due)) if exact
-                   else _l("Jumlah paling banyak nilai pekerjaan yang diterima: %(due)s.", due=_rupiah(due)))
-        raise ProcurementError(message, field="amount")
+    if data.amount != due:
+        raise ProcurementError(_l("Jumlah harus sama dengan nilai BAST: %(due)s.", due=_rupiah(due)), field="amount")
     db.session.add(Payment(request_id=request.id, method=data.method, paid_on=data.paid_on, amount=data.amount,
                            reference=data.payment_reference.strip(), proof_key=data.proof[0],
                            proof_content_type=data.proof[1], recorded_by_id=actor.id))
@@ -249,9 +255,7 @@ def _confirm_payment(request, actor, data):
     return {}
 
 
-def payable(request: PurchaseRequest) -> int:
-    """What the OPD owes: the accepted value (the BAST), or what was delivered before termination."""
-    return request.accepted_total if request.accepted_total is not None else 0
+payable = settlement.payable  # what the OPD owes: the value of its signed BAST
 
 
 def _rupiah(amount: int) -> str:

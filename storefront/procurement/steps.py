@@ -9,8 +9,10 @@ import re
 
 import sqlalchemy as sa
 from flask import request as http_request
+from flask_babel import gettext as _
 
 from storefront.extensions import db
+from storefront.procurement import clock, settlement
 from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest
 from storefront.procurement.services import ProcurementError, StepData
 from storefront.procurement.workflow import TRANSITIONS, RequestAction as A
@@ -19,18 +21,36 @@ from storefront.text import lazy_gettext as _l
 from storefront.web.fields import MoneyError, parse_rupiah
 
 # The form fields each step shows (the reason, when the table asks for one, comes on top).
+# "timeliness" and "work_done" are facts shown, not asked: whether the delivery came by the day it
+# was needed (from the dates), and the value inspected so far (what a termination leaves payable).
 FIELDS = {
     A.APPROVE: ("sp_number",), A.COUNTER: ("items_counter", "needed_on", "note"), A.SHIP: ("note", "photo"),
-    A.INSPECT: ("on_time", "note"), A.REPORT_NONCONFORMING: ("quantity_ok", "quality_ok", "on_time", "note"),
+    A.INSPECT: ("timeliness", "note"), A.REPORT_NONCONFORMING: ("timeliness", "quantity_ok", "quality_ok", "note"),
     A.REPLACE: ("note",), A.ACCEPT_PARTIAL: ("items_accepted",), A.MEDIATE_PARTIAL: ("items_accepted",),
-    A.SIGN_BAST: ("bast_number",), A.CANCEL: ("reason_code",), A.TERMINATE: ("reason_code", "amount"),
-    A.MEDIATE_TERMINATE: ("reason_code", "amount"),
+    A.SIGN_BAST: ("bast_number",), A.CANCEL: ("reason_code",), A.TERMINATE: ("reason_code", "work_done"),
+    A.MEDIATE_TERMINATE: ("reason_code", "work_done"),
     A.RECORD_PAYMENT: ("method", "paid_on", "amount", "payment_reference", "proof"),
 }
+ANSWERS = {"sesuai": True, "tidak": False}  # a conformity question's choices; "" is unanswered
 
 
 def fields(action: A) -> tuple[str, ...]:
     return FIELDS.get(action, ())
+
+
+def work_done(request) -> int:
+    """What was received and inspected so far: all a termination leaves, and it pays nothing."""
+    return settlement.inspected_value(request)
+
+
+def timeliness(request) -> str:
+    """The delivery's dates as the inspection will record them."""
+    received = settlement.received_on(request)
+    when = {"needed": clock.long_date_text(request.needed_on),
+            "received": clock.long_date_text(received) if received else "—"}
+    if settlement.delivered_on_time(request):
+        return _("Diterima %(received)s, dibutuhkan %(needed)s: tepat waktu.", **when)
+    return _("Diterima %(received)s, dibutuhkan %(needed)s: terlambat.", **when)
 
 
 def needs_reason(status, action: A) -> bool:
@@ -94,8 +114,8 @@ def data_from(form, action: A, request, *, actor) -> StepData:
     data = StepData(sp_number=form.sp_number.data or "", bast_number=form.bast_number.data or "",
                     note=form.note.data or "", needed_on=form.needed_on.data, amount=form.amount.data,
                     paid_on=form.paid_on.data, payment_reference=form.payment_reference.data or "",
-                    checklist={"quantity_ok": form.quantity_ok.data, "quality_ok": form.quality_ok.data,
-                               "on_time": form.on_time.data})
+                    checklist={"quantity_ok": ANSWERS.get(form.quantity_ok.data or ""),
+                               "quality_ok": ANSWERS.get(form.quality_ok.data or "")})
     if action is A.COUNTER:
         data.quantities, data.prices = _numbers("qty", request), _prices(request)
     elif action in (A.ACCEPT_PARTIAL, A.MEDIATE_PARTIAL):
@@ -106,6 +126,6 @@ def data_from(form, action: A, request, *, actor) -> StepData:
     elif action is A.SHIP:
         stored = _store(form.photo.data, field="photo", photo_only=True)
         data.photo_key = stored[0] if stored else None
-    if action not in (A.TERMINATE, A.MEDIATE_TERMINATE, A.RECORD_PAYMENT):
+    if action is not A.RECORD_PAYMENT:  # only a payment states an amount (a termination computes its own)
         data.amount = None
     return data

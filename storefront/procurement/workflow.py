@@ -69,7 +69,7 @@ class RequestAction(str, enum.Enum):
     RECORD_PAYMENT = "record_payment"
     CONFIRM_PAYMENT = "confirm_payment"
     CANCEL = "cancel"                  # before the seller accepted
-    TERMINATE = "terminate"            # after it; work done is still payable
+    TERMINATE = "terminate"            # after it; pays nothing (a part received is accepted in part)
     EXPIRE = "expire"
 
 
@@ -105,21 +105,19 @@ TRANSITIONS: dict[tuple[RequestStatus, RequestAction], Transition] = {
     (S.DISPUTED, A.MEDIATE_PARTIAL): _t(S.INSPECTED, P.VERIFIER, reason=True),
     (S.DISPUTED, A.MEDIATE_TERMINATE): _t(S.TERMINATED, P.VERIFIER, reason=True),
     (S.INSPECTED, A.SIGN_BAST): _t(S.AWAITING_PAYMENT, P.PPK),
+    # The only way to a payment: a BAST signed for what was received and inspected. A termination
+    # pays nothing: a delivery received in part is accepted in part (a partial BAST) instead.
     (S.AWAITING_PAYMENT, A.RECORD_PAYMENT): _t(S.PAID, P.BENDAHARA),
-    # Terminated after work was done: what was delivered and accepted is still paid for.
-    (S.TERMINATED, A.RECORD_PAYMENT): _t(S.PAID, P.BENDAHARA),
     (S.PAID, A.CONFIRM_PAYMENT): _t(S.COMPLETED, P.SELLER),
 }
 
-FINAL = frozenset({S.REJECTED, S.DECLINED, S.CANCELLED, S.EXPIRED, S.COMPLETED})
+FINAL = frozenset({S.REJECTED, S.DECLINED, S.CANCELLED, S.EXPIRED, S.COMPLETED, S.TERMINATED})
 # Who is expected to move next in each open status: their inbox lists it, they are notified.
 WAITS_FOR = {
     S.SUBMITTED: P.PPK, S.APPROVED: P.SELLER, S.COUNTERED: P.PEMESAN, S.ACCEPTED: P.SELLER,
     S.SHIPPED: P.PEMESAN, S.DELIVERED: P.PPK, S.NONCONFORMING: P.SELLER, S.DISPUTED: P.VERIFIER,
     S.INSPECTED: P.PPK, S.AWAITING_PAYMENT: P.BENDAHARA, S.PAID: P.SELLER,
 }
-# A terminated request waits for the bendahara only while work done is still to be paid
-# (queries.waiting_for, notify.recipients).
 # Waiting for an answer within the response deadline (3 working days, the LKPP rule).
 WAITING_FOR_ANSWER = {S.SUBMITTED: P.PPK, S.APPROVED: P.SELLER, S.COUNTERED: P.PEMESAN}
 # From acceptance on, the seller's capacity is held for the request.

@@ -104,7 +104,7 @@ def test_a_purchase_from_cart_to_rating(open_page, screenshot_dir, orderable, tm
     pemesan.goto(request_url)
     take_step(pemesan, "receive")
     ppk.goto(request_url)
-    take_step(ppk, "inspect", **{"Tepat waktu": True})
+    take_step(ppk, "inspect")  # on time or late: the dates say it
     take_step(ppk, "sign_bast", **{"Nomor BAST": "027/501/BAST/BAPPEDA/2026"})
     expect(ppk.get_by_test_id("status")).to_contain_text("menunggu pembayaran")
     expect(ppk.get_by_test_id("bast-pdf")).to_be_visible()
@@ -127,8 +127,8 @@ def test_a_purchase_from_cart_to_rating(open_page, screenshot_dir, orderable, tm
 
     pemesan.goto(request_url)
     rate = pemesan.get_by_test_id("rate")
-    for aspect in ("Ketepatan waktu", "Sesuai deskripsi", "Mutu"):  # no score is preselected
-        rate.get_by_label(aspect).select_option("5")
+    for label, stars in (("Ketepatan waktu", "5"), ("Sesuai deskripsi", "4"), ("Mutu", "5")):  # no default
+        rate.get_by_label(label, exact=True).select_option(stars)
     rate.get_by_label("Ulasan").fill("Tepat waktu, bika masih hangat.")
     rate.get_by_role("button", name="Kirim penilaian").click()
     expect(pemesan.get_by_test_id("rating")).to_contain_text("Tepat waktu, bika masih hangat.")

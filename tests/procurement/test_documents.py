@@ -64,7 +64,7 @@ def test_the_bast_states_what_was_accepted(app, login, shop):
                                       (A.SHIP, shop.seller_owner, Party.SELLER, {}),
                                       (A.RECEIVE, shop.pemesan, Party.PEMESAN, {}),
                                       (A.REPORT_NONCONFORMING, shop.ppk, Party.PPK,
-                                       {"reason": "Dua penyok", "checklist": {"quality_ok": False}})]:
+                                       {"reason": "Dua penyok", "checklist": {"quantity_ok": True, "quality_ok": False}})]:
         step(app, rid, action, user, party, **data)
     with app.app_context():
         item_id = db.session.scalar(sa.select(RequestItem.id).where(RequestItem.request_id == rid))
