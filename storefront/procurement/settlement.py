@@ -9,16 +9,15 @@ a delivery received in part is accepted in part, with its own BAST, before or in
 """
 from __future__ import annotations
 
-from datetime import date, timezone
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import sqlalchemy as sa
-from flask import current_app
 
 from storefront.extensions import db
 from storefront.procurement import clock
 from storefront.procurement.models import PurchaseRequest, RequestEvent
 from storefront.procurement.workflow import RequestAction as A
+from storefront.timeutil import local_date
 
 
 def inspected_value(request: PurchaseRequest) -> int:
@@ -46,8 +45,7 @@ def received_on(request: PurchaseRequest) -> date | None:
         moment = moments[-1] if moments else None
     if moment is None:
         return None
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return moment.replace(tzinfo=timezone.utc).astimezone(zone).date()
+    return local_date(moment)
 
 
 def delivered_on_time(request: PurchaseRequest) -> bool:
