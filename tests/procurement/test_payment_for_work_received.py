@@ -19,14 +19,15 @@ import sqlalchemy as sa
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.extensions import db
-from storefront.procurement import documents, queries, services
+from storefront.procurement import issuance, queries, services
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Payment, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.services import StepData
 from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
+from tests.pdf_samples import small_pdf
 from tests.procurement.conftest import submit
 
-PROOF = b"%PDF-1.4\n% bukti SP2D\n"
+PROOF = small_pdf("bukti SP2D")
 PAID_ONLY_AFTER = S.AWAITING_PAYMENT
 INSPECTIONS = (A.INSPECT, A.ACCEPT_PARTIAL, A.MEDIATE_PARTIAL)  # the steps that accept a delivery
 
@@ -154,7 +155,7 @@ def test_every_path_into_awaiting_payment_has_a_signed_bast_for_exactly_what_was
             assert request.status is S.AWAITING_PAYMENT, label
             assert request.bast_number and request.bast_signed_at is not None, label
             assert 0 < inspected and services.payable(request) == inspected, label
-            assert documents.facts(request, "bast")["total"] == inspected, label  # the BAST's value
+            assert issuance.current(request, "bast").facts["total"] == inspected, label  # the BAST as issued
         for wrong in (inspected + 1, inspected - 1, request.total + 1):
             assert pay(bendahara, rid, wrong).status_code == 422, (label, wrong)
         assert payments(app, rid) == []
