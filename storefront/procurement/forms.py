@@ -14,6 +14,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 
 from storefront.procurement.models import PaymentMethod
 from storefront.procurement.services import CANCEL_REASONS
+from storefront.reviewed import ReviewedField
 from storefront.web.forms import BaseForm
 
 MAX_QUANTITY = 1_000_000
@@ -57,7 +58,10 @@ class CheckoutForm(BaseForm):
 
 
 class StepForm(BaseForm):
-    """Every step posts this; the step's own fields are read only for that step."""
+    """Every step posts this; the step's own fields are read only for that step. `reviewed` carries
+    what the page showed: a step is taken on the request as its party saw it, or not at all."""
+
+    reviewed = ReviewedField()
 
     reason = TextAreaField(_l("Alasan"), validators=[Length(max=1000)])
     reason_code = SelectField(_l("Alasan"), validators=[Optional()],

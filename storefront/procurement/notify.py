@@ -17,7 +17,7 @@ from storefront import mail
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.extensions import db
-from storefront.procurement import clock
+from storefront.procurement import clock, eligibility
 from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.procurement.workflow import WAITS_FOR, Party
 from storefront.procurement.workflow import RequestStatus as S
@@ -90,3 +90,26 @@ def whatsapp_link(phone: str, request: PurchaseRequest) -> str | None:
         text = _("Halo, ada permintaan pembelian %(number)s di Etalase yang menunggu Anda: %(what)s.",
                  number=request.number, what=_what(request.status))
     return f"https://wa.me/{phone}?text={quote(text)}"
+
+
+def request_blocked(request: PurchaseRequest) -> None:
+    """Tell the pemesan and the PPK (a notice and an email) that the request cannot go on, and why.
+
+    Written after a step was refused for it (the refused step itself changed nothing); the same
+    news is not repeated to someone who already has it. `request.items` must be loaded."""
+    with force_locale("id"):
+        reasons = eligibility.blockers(request, request.items)
+        if not reasons:
+            return
+        text = f"{request.number}: " + _("terhambat. %(reasons)s Batalkan atau tolak permintaan ini bila tidak "
+                                         "dapat dilanjutkan.", reasons=" ".join(reasons))
+        subject = f"[Etalase] {request.number}: " + _("permintaan terhambat")
+        link = url_for("procurement.detail", request_id=request.id, _external=True)
+    officers = db.session.scalars(sa.select(User).where(
+        User.id.in_([request.submitted_by_id, request.ppk_id]), User.is_active_account.is_(True))).all()
+    for user in officers:
+        told = db.session.scalar(sa.select(Notice.id).where(
+            Notice.user_id == user.id, Notice.request_id == request.id, Notice.message == text).limit(1))
+        if told is None:
+            db.session.add(Notice(user_id=user.id, request_id=request.id, message=text))
+            mail.queue(db.session, mail.Message(user.email, subject, f"{text}\n\n{link}\n"))

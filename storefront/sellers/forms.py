@@ -11,6 +11,7 @@ from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectC
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from storefront.accounts.passwords import MAX_LENGTH
+from storefront.reviewed import ReviewedField
 from storefront.sellers.halal import BusinessScale
 from storefront.sellers.models import DocumentKind
 from storefront.web.forms import BaseForm
@@ -110,8 +111,10 @@ REVIEW_FIELDS = {
 
 
 class SellerDecisionForm(BaseForm):
-    """The verifier's decision; revision requests name what to fix, field by field."""
+    """The verifier's decision on what the page showed (`reviewed`); no choice is made for them.
+    Revision requests name what to fix, field by field."""
 
+    reviewed = ReviewedField()
     action = SelectField(_l("Keputusan"), validators=[DataRequired()], coerce=str)
     reason = TextAreaField(_l("Alasan atau catatan untuk penjual"), validators=[Length(max=2000)])
     submit = SubmitField(_l("Simpan keputusan"))

@@ -8,6 +8,7 @@ from wtforms import (BooleanField, IntegerField, SelectChoice, SelectField, Sele
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from storefront.catalog.models import DeliveryArea
+from storefront.reviewed import ReviewedField
 from storefront.sellers.halal import OUT_OF_SCOPE_REASON_LABELS, HalalStatus
 from storefront.web.forms import BaseForm
 
@@ -84,6 +85,9 @@ class PhotoChangeForm(BaseForm):
 
 
 class ProductDecisionForm(BaseForm):
+    """The curator's decision on what the page showed (`reviewed`); no choice is made for them."""
+
+    reviewed = ReviewedField()
     action = SelectField(_l("Keputusan"), validators=[DataRequired()], coerce=str)
     verified_claims = BooleanField(_l("Nomor sertifikat halal dan izin sudah saya cocokkan dengan dokumennya"))
     reason = TextAreaField(_l("Alasan atau catatan untuk penjual"), validators=[Length(max=2000)])
