@@ -88,3 +88,22 @@ def select_options(html: str, name: str) -> list[str]:
 
     _Options().feed(html)
     return values
+
+
+def reviewed_token(client, page_url: str) -> str:
+    """The version (reviewed facts) a decision form on `page_url` carries; "" when there is none."""
+    parser = _Forms()
+    parser.feed(client.get(page_url).get_data(as_text=True))
+    return next((form["fields"]["reviewed"] for form in parser.forms if "reviewed" in form["fields"]), "")
+
+
+def decide(client, page_url: str, data: dict | None = None):
+    """Post a decision from the review page at `page_url`: its version, plus `data`."""
+    return client.post(f"{page_url}/keputusan", data={"reviewed": reviewed_token(client, page_url), **(data or {})})
+
+
+def take_step(client, request_id: int, action: str, data: dict | None = None, **kwargs):
+    """Post a step of a purchase request from its page, as the page renders it plus `data`."""
+    return client.post(f"/permintaan/{request_id}/{action}",
+                       data={"reviewed": reviewed_token(client, f"/permintaan/{request_id}"), **(data or {})},
+                       **kwargs)

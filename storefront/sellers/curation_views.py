@@ -96,7 +96,7 @@ def product_decide(product_id: int):
     form = ProductDecisionForm()
     form.action.choices = _choices(product, revision)
     if not form.validate_on_submit():
-        form.form_errors.extend(form.reviewed.errors)
+        form.form_errors.extend(form.reviewed.errors if form.action.choices else [_("Keputusan ini tidak berlaku lagi.")])
         return _page(product, form, 422)
     reason, verified = form.reason.data or "", bool(form.verified_claims.data)
     try:

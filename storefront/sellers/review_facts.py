@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 
 from storefront.catalog.models import Product, ProductPhoto, ProductRevision, RevisionStatus
 from storefront.extensions import db
@@ -63,7 +62,7 @@ def _product_text(key: str, value) -> str:
 def _photos(photos: list, label=PRODUCT_LABELS["photos"]) -> Fact:
     listed = [[photo["image_id"], photo.get("alt_text", "")] for photo in photos]
     return fact(label, listed,
-                shown=ngettext("%(num)d foto", "%(num)d foto", len(listed)) + ": "
+                shown=_("%(num)d foto", num=len(listed)) + ": "
                 + ", ".join(alt for _, alt in listed))
 
 

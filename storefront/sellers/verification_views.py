@@ -80,7 +80,7 @@ def seller_decide(seller_id: int):
     seller = _seller(seller_id)
     form = _decision_form(seller)
     if not form.validate_on_submit():
-        form.form_errors.extend(form.reviewed.errors)
+        form.form_errors.extend(form.reviewed.errors if form.action.choices else [_("Keputusan ini tidak berlaku lagi.")])
         return _page(seller, form, 422)
     try:
         services.act(seller, SellerAction(form.action.data), actor=current_user, party=Party.VERIFIER,
