@@ -96,19 +96,23 @@ def product_decide(product_id: int):
     form = ProductDecisionForm()
     form.action.choices = _choices(product, revision)
     if not form.validate_on_submit():
-        form.form_errors.extend(form.reviewed.errors if form.action.choices else [_("Keputusan ini tidak berlaku lagi.")])
+        # A missing or forged version is the whole form's fault; no choice left: the status moved on.
+        form.form_errors.extend(form.reviewed.errors if form.action.choices
+                                else [_("Keputusan ini tidak berlaku lagi.")])
         return _page(product, form, 422)
     reason, verified = form.reason.data or "", bool(form.verified_claims.data)
     try:
         if form.action.data in REVISION_ACTIONS:
-            listings.decide_revision(revision, product=product, actor=current_user, approve=form.action.data == "approve_revision",
-                                     reason=reason, verified_claims=verified, reviewed=form.reviewed.data)
+            listings.decide_revision(revision, product=product, actor=current_user,
+                                     approve=form.action.data == "approve_revision", reason=reason,
+                                     verified_claims=verified, reviewed=form.reviewed.data)
         else:
             listings.act(product, ProductAction(form.action.data), actor=current_user, party=Party.VERIFIER,
                          reason=reason, verified_claims=verified, reviewed=form.reviewed.data)
     except (DomainError, wf.TransitionNotAllowed) as error:
         db.session.rollback()
-        form.apply_error(error if isinstance(error, DomainError) else DomainError(_("Keputusan ini tidak berlaku lagi.")))
+        form.apply_error(error if isinstance(error, DomainError)
+                         else DomainError(_("Keputusan ini tidak berlaku lagi.")))
         return _page(_product(product_id), form, 422)  # the choices are rebuilt for the status as it is now
     db.session.commit()
     flash(_("Keputusan untuk %(name)s disimpan.", name=product.name), "success")

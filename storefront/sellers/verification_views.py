@@ -80,7 +80,9 @@ def seller_decide(seller_id: int):
     seller = _seller(seller_id)
     form = _decision_form(seller)
     if not form.validate_on_submit():
-        form.form_errors.extend(form.reviewed.errors if form.action.choices else [_("Keputusan ini tidak berlaku lagi.")])
+        # A missing or forged version is the whole form's fault; no choice left: the status moved on.
+        form.form_errors.extend(form.reviewed.errors if form.action.choices
+                                else [_("Keputusan ini tidak berlaku lagi.")])
         return _page(seller, form, 422)
     try:
         services.act(seller, SellerAction(form.action.data), actor=current_user, party=Party.VERIFIER,
@@ -88,7 +90,8 @@ def seller_decide(seller_id: int):
                      reviewed=form.reviewed.data)
     except (DomainError, wf.TransitionNotAllowed) as error:
         db.session.rollback()
-        form.apply_error(error if isinstance(error, DomainError) else DomainError(_("Keputusan ini tidak berlaku lagi.")))
+        form.apply_error(error if isinstance(error, DomainError)
+                         else DomainError(_("Keputusan ini tidak berlaku lagi.")))
         seller = _seller(seller_id)
         form.action.choices = _decision_form(seller).action.choices
         return _page(seller, form, 422)
