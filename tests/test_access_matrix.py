@@ -38,6 +38,7 @@ from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 from storefront.timeutil import utcnow
 from tests.conftest import TEST_PASSWORD
+from tests.page_forms import reviewed_token
 from tests.pdf_samples import small_pdf
 
 PUBLIC = "public"        # anyone, signed in or not
@@ -158,10 +159,12 @@ CART_ITEM = "<cart_item>"              # a line in the pemesan's cart (the publi
 DISPUTED = "<disputed>"                # a request of the world's OPD to the seller's business, in dispute:
 DIGEST = "<digest>"                    # every procurement reader sees it; the fingerprint of its SP
 # One request per party, in a status where that party acts, and the step it takes (POST matrix).
-PARTY_STEPS = {Role.PEMESAN: ("submitted", "cancel"), Role.PPK: ("submitted", "approve"),
+# (The requests go to the seller user's own business, which is not verified: a step that commits the
+# city would be refused for that, so the PPK's step here is a rejection.)
+PARTY_STEPS = {Role.PEMESAN: ("submitted", "cancel"), Role.PPK: ("submitted", "reject"),
                Role.BENDAHARA: ("awaiting_payment", "record_payment"), Role.SELLER: ("approved", "decline"),
                Role.VERIFIER: ("disputed", "mediate_terminate")}
-PARTY_DONE = {Role.PEMESAN: "cancelled", Role.PPK: "approved", Role.BENDAHARA: "paid", Role.SELLER: "declined",
+PARTY_DONE = {Role.PEMESAN: "cancelled", Role.PPK: "rejected", Role.BENDAHARA: "paid", Role.SELLER: "declined",
               Role.VERIFIER: "terminated"}
 REFERENCE_MODELS = {"kecamatan": Kecamatan, "opd": Opd, "kategori": Category, "satuan": Unit}
 
@@ -569,10 +572,25 @@ class PostCase:
     success_status: int = 302  # POST-redirect-GET, except pages shown once (temporary passwords)
     # Where each permitted principal posts, when that differs (a request step: each party its own).
     args_for: Callable[[object], dict] | None = None
+    # A decision: the page (from the posted URL) whose form carries the version decided on.
+    page_of: Callable[[str], str] | None = None
 
     @property
     def id(self) -> str:
         return self.endpoint + (f"-{self.label}" if self.label else "")
+
+
+def decision_page(url: str) -> str:
+    """A decision posts to its review page's URL plus one segment (/keputusan, /<step>)."""
+    return url.rsplit("/", 1)[0]
+
+
+def post_data(world, case: PostCase, principal, url: str) -> dict:
+    """The case's form data, plus the version of the decision page as `principal` sees it."""
+    data = case.data(world)
+    if case.page_of is not None:
+        data["reviewed"] = reviewed_token(world.clients[principal], case.page_of(url))
+    return data
 
 
 def _user(world, user_id) -> User:
@@ -671,7 +689,8 @@ def _listing_cases():
                    lambda w, p: _product(w, w.refs[OWN_PRODUCT]).status is ProductStatus.IN_REVIEW)
     yield PostCase("curation.product_decide", {"product_id": REVIEW_PRODUCT},
                    lambda w: {"action": "request_revision", "reason": "Foto kemasan buram"},
-                   lambda w, p: _product(w, w.refs[REVIEW_PRODUCT]).status is ProductStatus.REVISION_REQUESTED)
+                   lambda w, p: _product(w, w.refs[REVIEW_PRODUCT]).status is ProductStatus.REVISION_REQUESTED,
+                   page_of=decision_page)
 
 
 def _registry_cases():
@@ -720,7 +739,8 @@ def _procurement_cases():
                               "proof": (ReplayableFile(small_pdf("bukti bayar")), "bukti.pdf")},
                    lambda w, p: any(_request_status(w, role) == PARTY_DONE[role] for role in _whose(p)
                                     if role in PARTY_DONE),
-                   args_for=lambda p: {"request_id": f"<request_{p.value}>", "action": PARTY_STEPS[p][1]})
+                   args_for=lambda p: {"request_id": f"<request_{p.value}>", "action": PARTY_STEPS[p][1]},
+                   page_of=decision_page)
     yield PostCase("procurement.rate", {"request_id": "<request_completed>"},
                    lambda w: {"on_time": "5", "as_described": "4", "quality": "5", "comment": "Rapi dan tepat waktu"},
                    lambda w, p: _count(w, Rating, request_id=w.refs["<request_completed>"]) == 1)
@@ -775,7 +795,8 @@ POST_CASES = [
              lambda w, p: _seller(w, w.refs["own_seller"]).status is SellerStatus.SUBMITTED),
     PostCase("verification.seller_decide", {"seller_id": REVIEW_SELLER},
              lambda w: {"action": "request_revision", "reason": "Foto NIB buram", "field_nib": "Foto buram"},
-             lambda w, p: _seller(w, w.refs[REVIEW_SELLER]).status is SellerStatus.REVISION_REQUESTED),
+             lambda w, p: _seller(w, w.refs[REVIEW_SELLER]).status is SellerStatus.REVISION_REQUESTED,
+             page_of=decision_page),
     PostCase("verification.owner_unlock", {"seller_id": "own_seller"}, lambda w: {},
              lambda w, p: _count(w, AccountEvent, user_id=w.user(Role.SELLER).id) == 1),
     *_listing_cases(),
@@ -816,7 +837,7 @@ def test_post_matrix(world, case):
     for principal in refused:
         who = principal_name(principal)
         before = snapshot(world.app)
-        response = world.clients[principal].post(url, data=case.data(world))
+        response = world.clients[principal].post(url, data=post_data(world, case, principal, url))
         if principal is None:
             error = login_redirect(response, url)
             if error:
@@ -834,7 +855,7 @@ def test_post_matrix(world, case):
     for principal in permitted:
         who = principal_name(principal)
         own_url = world.url(case.endpoint, case.args_for(principal)) if case.args_for else url
-        response = world.clients[principal].post(own_url, data=case.data(world))
+        response = world.clients[principal].post(own_url, data=post_data(world, case, principal, own_url))
         if response.status_code != case.success_status:
             problems.append(f"{who}: {response.status_code}, expected {case.success_status} after success")
         if not case.done(world, principal):

@@ -14,7 +14,7 @@ from storefront.accounts.roles import Role
 from storefront.extensions import csrf
 from tests.conftest import TEST_PASSWORD
 from tests.test_access_matrix import (ACCESS, POST_CASES, PUBLIC, World, allowed, build_world,
-                                      changed_tables, rules, snapshot)
+                                      changed_tables, post_data, rules, snapshot)
 
 CSRF_TITLE = "Sesi formulir kedaluwarsa"
 
@@ -86,7 +86,7 @@ def test_post_without_a_valid_token_is_refused(world, case):
         "token in a JSON body": None,
     }
     for label, token in attempts.items():
-        data = case.data(world)  # (may itself take a set-up step, with its own token)
+        data = post_data(world, case, principal, url)  # (may itself take a set-up step, with its own token)
         before = snapshot(world.app)
         if token is None:
             response = client.post(url, data=f'{{"csrf_token": "{own_token}"}}', content_type="text/plain")
@@ -97,13 +97,13 @@ def test_post_without_a_valid_token_is_refused(world, case):
         assert not case.done(world, principal), label
     # Visitors are refused for the token before anything else (not sent to the login page).
     if principal is not None:
-        data = case.data(world)
+        data = post_data(world, case, principal, url)
         before = snapshot(world.app)
         assert_csrf_page(world.clients[None].post(url, data=data))
         assert snapshot(world.app) == before
 
     # The same request with the token of a page this session rendered goes through.
-    response = client.post(url, data=case.data(world) | {"csrf_token": own_token})
+    response = client.post(url, data=post_data(world, case, principal, url) | {"csrf_token": own_token})
     assert response.status_code == case.success_status
     assert case.done(world, principal)
 

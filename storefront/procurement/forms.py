@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from storefront.procurement.models import PaymentMethod
 from storefront.procurement.services import CANCEL_REASONS
+from storefront.reviewed import ReviewedField
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, MoneyField, optional_int
 from storefront.web.forms import BaseForm
@@ -67,11 +68,14 @@ CONFORMITY = [SelectChoice("", "—"), SelectChoice("sesuai", _l("Sesuai")), Sel
 
 
 class StepForm(BaseForm):
-    """Every step posts this; the step's own fields are read only for that step.
+    """Every step posts this; the step's own fields are read only for that step. `reviewed` carries
+    what the page showed: a step is taken on the request as its party saw it, or not at all.
 
     Its selects are plain SelectFields (not ChoiceField): a step that does not show one does not
     send it, and the steps that need one refuse its absence themselves (services, field errors).
     """
+
+    reviewed = ReviewedField()
 
     reason = TextAreaField(_l("Alasan"), validators=[Length(max=1000)])
     reason_code = SelectField(_l("Alasan"), validators=[Optional()],

@@ -18,7 +18,7 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.i18n import long_date
-from storefront.procurement import clock
+from storefront.procurement import clock, eligibility
 from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.procurement.workflow import WAITS_FOR, Party
 from storefront.procurement.workflow import RequestStatus as S
@@ -107,3 +107,26 @@ def mark_read(user: User, *, up_to: int) -> None:
     """The user has read their notices up to `up_to` (the newest their page showed)."""
     db.session.execute(sa.update(Notice).where(Notice.user_id == user.id, Notice.id <= up_to,
                                                Notice.read_at.is_(None)).values(read_at=utcnow()))
+
+
+def request_blocked(request: PurchaseRequest) -> None:
+    """Tell the pemesan and the PPK (a notice and an email) that the request cannot go on, and why.
+
+    Written after a step was refused for it (the refused step itself changed nothing); the same
+    news is not repeated to someone who already has it. `request.items` must be loaded."""
+    with force_locale("id"):
+        reasons = eligibility.blockers(request, request.items)
+        if not reasons:
+            return
+        text = f"{request.number}: " + _("terhambat. %(reasons)s Batalkan atau tolak permintaan ini bila tidak "
+                                         "dapat dilanjutkan.", reasons=" ".join(reasons))
+        subject = f"[Etalase] {request.number}: " + _("permintaan terhambat")
+        link = url_for("procurement.detail", request_id=request.id, _external=True)
+    officers = db.session.scalars(sa.select(User).where(
+        User.id.in_([request.submitted_by_id, request.ppk_id]), User.is_active_account.is_(True))).all()
+    for user in officers:
+        told = db.session.scalar(sa.select(Notice.id).where(
+            Notice.user_id == user.id, Notice.request_id == request.id, Notice.message == text).limit(1))
+        if told is None:
+            db.session.add(Notice(user_id=user.id, request_id=request.id, message=text))
+            mail.queue(db.session, mail.Message(user.email, subject, f"{text}\n\n{link}\n"))

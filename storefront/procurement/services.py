@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from storefront.catalog.models import Product
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.procurement import capacity, clock, issuance, notify, records, settlement
+from storefront import reviewed as reviewed_facts
+from storefront.procurement import capacity, clock, eligibility, issuance, notify, records, review_facts, settlement
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
@@ -36,6 +37,15 @@ MAX_QUANTITY, MAX_UNIT_PRICE, MAX_TOTAL = 1_000_000, 10_000_000_000, 10**14
 
 class ProcurementError(DomainError):
     """A step that cannot be taken as asked; `field` names the form field at fault."""
+
+
+class RequestBlocked(ProcurementError):
+    """A step that commits the city, refused because the seller or a product dropped out."""
+
+    def __init__(self, reasons: list[str]):
+        super().__init__(_l("Langkah ini tidak dapat diambil: %(reasons)s Pemesan dan PPK sudah diberi tahu; "
+                            "permintaan ini dapat dibatalkan atau ditolak.", reasons=" ".join(reasons)))
+        self.reasons = reasons
 
 
 @dataclass
@@ -59,10 +69,15 @@ class StepData:
 
 
 def act(request: PurchaseRequest, action: A, *, actor, party: Party, reason: str = "", reason_code: str = "",
-        data: StepData | None = None, ip: str = "") -> None:
-    """Take one step. Raises TransitionNotAllowed or ProcurementError; nothing changes then."""
+        data: StepData | None = None, ip: str = "", reviewed: dict | None = None) -> None:
+    """Take one step. Raises TransitionNotAllowed, ProcurementError (RequestBlocked when the seller
+    or a product dropped out before a step that commits the city) or reviewed.StaleDecision (the
+    request is not what the step's page showed, `reviewed`); nothing changes then."""
     data = data or StepData()
     before = request.status
+    items = line_items(request)  # every step may read them
+    if reviewed is not None:
+        reviewed_facts.check(reviewed, review_facts.request_facts(request, items))
     if action in NEEDS_REASON_CODE and reason_code not in CANCEL_REASONS:
         raise ProcurementError(_l("Pilih alasannya."), field="reason_code")
     try:
@@ -71,6 +86,10 @@ def act(request: PurchaseRequest, action: A, *, actor, party: Party, reason: str
         raise ProcurementError(_l("Tuliskan alasannya."), field="reason") from error
     if action is not A.EXPIRE and is_overdue(request):
         raise ProcurementError(_l("Batas waktu menjawab sudah lewat: permintaan ini kedaluwarsa."))
+    if action in wf.COMMITS_CITY:
+        found = eligibility.blockers(request, items)
+        if found:
+            raise RequestBlocked(found)
     # The status moves only from the one this step was allowed for: of two steps at once (a double
     # click, two tabs, an expiry), the second finds it changed and is refused before doing anything.
     moved = db.session.execute(
@@ -78,7 +97,6 @@ def act(request: PurchaseRequest, action: A, *, actor, party: Party, reason: str
         .values(status=after).execution_options(synchronize_session=False))
     if moved.rowcount != 1:
         raise ProcurementError(_l("Permintaan ini baru saja diubah. Muat ulang halamannya, lalu coba lagi."))
-    line_items(request)  # every step may read them
     data.party = party
     details = STEPS[action](request, actor, data) if action in STEPS else {}
     request.status = after

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from storefront.accounts.permissions import can_see_client_addresses
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.procurement import labels, notify, permissions, queries, services, steps
+from storefront.procurement import (eligibility, labels, notify, permissions, queries, review_facts, services,
+                                    steps)
 from storefront.procurement import workflow as wf
 from storefront.procurement.forms import NoticesReadForm, StepForm
 from storefront.procurement.models import Notice
@@ -64,10 +66,24 @@ def _detail_page(loaded, parties, form, failed_action=None, status=200):
     overdue = services.is_overdue(loaded)
     actions = [] if overdue else [action for action in wf.allowed_actions(loaded.status, parties)
                                   if action is not RequestAction.EXPIRE]
+    form.reviewed.show(review_facts.request_facts(loaded, loaded.items))  # what this page shows
     return render_template("procurement/detail.html", req=loaded, parties=parties, actions=actions, form=form,
                            failed_action=failed_action, labels=labels, steps=steps, overdue=overdue,
+                           blocked=eligibility.pending(loaded, loaded.items),
                            whatsapp=labels.seller_whatsapp(loaded, parties),
                            show_addresses=can_see_client_addresses(current_user)), status
+
+
+def _acting_party(loaded, parties, chosen):
+    """The party the visitor takes `chosen` as. One who could take it in another status gets the
+    step refused with what changed (their page is stale), anyone else a 403."""
+    allowed = [party for party in parties if (loaded.status, chosen) in wf.TRANSITIONS
+               and party in wf.TRANSITIONS[(loaded.status, chosen)].parties]
+    elsewhere = [party for party in parties for (source, action), t in wf.TRANSITIONS.items()
+                 if action is chosen and party in t.parties]
+    if not (allowed or elsewhere):
+        abort(403)
+    return (allowed or elsewhere)[0]
 
 
 @bp.post("/permintaan/<int:request_id>/<action>")
@@ -77,10 +93,7 @@ def step(request_id: int, action: str):
     chosen = RequestAction._value2member_map_.get(action)
     if chosen is None or chosen is RequestAction.EXPIRE:
         abort(404)
-    allowed = [party for party in parties if (loaded.status, chosen) in wf.TRANSITIONS
-               and party in wf.TRANSITIONS[(loaded.status, chosen)].parties]
-    if not allowed:
-        abort(403)
+    party = _acting_party(loaded, parties, chosen)
     if services.is_overdue(loaded):  # the deadline passed while the page was open
         services.act(loaded, RequestAction.EXPIRE, actor=None, party=wf.Party.SYSTEM)
         db.session.commit()
@@ -88,17 +101,24 @@ def step(request_id: int, action: str):
         return redirect(url_for("procurement.detail", request_id=request_id))
     form = StepForm()
     if not form.validate():
+        form.form_errors.extend(form.reviewed.errors)
         return _detail_page(loaded, parties, form, chosen, 422)
     data = None
     try:
         data = steps.data_from(form, chosen, loaded, actor=current_user)
-        services.act(loaded, chosen, actor=current_user, party=allowed[0], reason=form.reason.data or "",
-                     reason_code=form.reason_code.data or "", data=data, ip=request.remote_addr or "")
-    except DomainError as error:
+        services.act(loaded, chosen, actor=current_user, party=party, reason=form.reason.data or "",
+                     reason_code=form.reason_code.data or "", data=data, ip=request.remote_addr or "",
+                     reviewed=form.reviewed.data)
+    except (DomainError, wf.TransitionNotAllowed) as error:
         db.session.rollback()
         steps.discard(data)
         loaded, parties = visible_request(request_id)
-        form.apply_error(error)
+        if isinstance(error, services.RequestBlocked):  # the refused step changed nothing; the news is kept
+            notify.request_blocked(loaded)
+            db.session.commit()
+            loaded, parties = visible_request(request_id)
+        form.apply_error(error if isinstance(error, DomainError) else services.ProcurementError(
+            _("Langkah ini tidak berlaku untuk status permintaan sekarang.")))
         return _detail_page(loaded, parties, form, chosen, 422)
     db.session.commit()
     flash(labels.done_message(chosen, loaded), "success")

@@ -13,7 +13,8 @@ from storefront.catalog.models import Product, ProductEvent, ProductPhoto, Produ
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.media.models import MediaImage
-from storefront.sellers import halal, listings, permissions
+from storefront import reviewed
+from storefront.sellers import halal, listings, permissions, review_facts
 from storefront.sellers import workflow as wf
 from storefront.sellers.product_forms import ProductDecisionForm
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus
@@ -58,17 +59,16 @@ REVISION_ACTIONS = ("approve_revision", "reject_revision")
 def _choices(product: Product, revision) -> list:
     """The pending change's decisions first, then the lifecycle's (suspending never waits)."""
     pending = [SelectChoice(key, ACTION_LABELS[key]) for key in REVISION_ACTIONS] if revision is not None else []
-    return pending + [SelectChoice(action.value, ACTION_LABELS[action])
-                      for action in wf.allowed_actions(wf.PRODUCT_TRANSITIONS, product.status, Party.VERIFIER)]
+    return reviewed.decision_choices(pending + [
+        SelectChoice(action.value, ACTION_LABELS[action])
+        for action in wf.allowed_actions(wf.PRODUCT_TRANSITIONS, product.status, Party.VERIFIER)])
 
 
-@bp.get("/produk/<int:product_id>")
-@role_required(*READERS)
-def product_review(product_id: int):
-    product = _product(product_id)
+def _page(product: Product, form: ProductDecisionForm, status: int = 200):
+    """The review page; its decision form carries the facts shown (so a stale decision is refused)."""
     revision = listings.pending_revision(product)
-    form = ProductDecisionForm()
     form.action.choices = _choices(product, revision)
+    form.reviewed.show(review_facts.product_facts(product))
     events = db.session.scalars(sa.select(ProductEvent).where(ProductEvent.product_id == product.id)
                                 .order_by(ProductEvent.id)).all()
     revision_images = {}
@@ -79,7 +79,13 @@ def product_review(product_id: int):
     return render_template("curation/product_review.html", product=product, revision=revision, form=form,
                            events=events, revision_images=revision_images,
                            badge=halal.shows_halal_badge(product.halal_status, product.halal_certificate_number),
-                           can_decide=permissions.can_verify(current_user) and bool(form.action.choices))
+                           can_decide=permissions.can_verify(current_user) and bool(form.action.choices)), status
+
+
+@bp.get("/produk/<int:product_id>")
+@role_required(*READERS)
+def product_review(product_id: int):
+    return _page(_product(product_id), ProductDecisionForm())
 
 
 @bp.post("/produk/<int:product_id>/keputusan")
@@ -90,20 +96,24 @@ def product_decide(product_id: int):
     form = ProductDecisionForm()
     form.action.choices = _choices(product, revision)
     if not form.validate_on_submit():
-        flash(_("Pilih keputusan yang tersedia."), "danger")
-        return redirect(url_for("curation.product_review", product_id=product.id))
+        # A missing or forged version is the whole form's fault; no choice left: the status moved on.
+        form.form_errors.extend(form.reviewed.errors if form.action.choices
+                                else [_("Keputusan ini tidak berlaku lagi.")])
+        return _page(product, form, 422)
     reason, verified = form.reason.data or "", bool(form.verified_claims.data)
     try:
         if form.action.data in REVISION_ACTIONS:
-            listings.decide_revision(revision, product=product, actor=current_user, approve=form.action.data == "approve_revision",
-                                     reason=reason, verified_claims=verified)
+            listings.decide_revision(revision, product=product, actor=current_user,
+                                     approve=form.action.data == "approve_revision", reason=reason,
+                                     verified_claims=verified, reviewed=form.reviewed.data)
         else:
             listings.act(product, ProductAction(form.action.data), actor=current_user, party=Party.VERIFIER,
-                         reason=reason, verified_claims=verified)
+                         reason=reason, verified_claims=verified, reviewed=form.reviewed.data)
     except (DomainError, wf.TransitionNotAllowed) as error:
         db.session.rollback()
-        flash(str(error) if isinstance(error, DomainError) else _("Keputusan ini tidak berlaku lagi."), "danger")
-        return redirect(url_for("curation.product_review", product_id=product.id))
+        form.apply_error(error if isinstance(error, DomainError)
+                         else DomainError(_("Keputusan ini tidak berlaku lagi.")))
+        return _page(_product(product_id), form, 422)  # the choices are rebuilt for the status as it is now
     db.session.commit()
     flash(_("Keputusan untuk %(name)s disimpan.", name=product.name), "success")
     return redirect(url_for("curation.queue"))

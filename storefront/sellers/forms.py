@@ -10,6 +10,7 @@ from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectC
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from storefront.accounts.passwords import MAX_LENGTH
+from storefront.reviewed import ReviewedField
 from storefront.sellers.halal import BusinessScale
 from storefront.sellers.models import DocumentKind
 from storefront.text import lazy_gettext as _l
@@ -109,8 +110,10 @@ REVIEW_FIELDS = {
 
 
 class SellerDecisionForm(BaseForm):
-    """The verifier's decision; revision requests name what to fix, field by field."""
+    """The verifier's decision on what the page showed (`reviewed`); no choice is made for them.
+    Revision requests name what to fix, field by field."""
 
+    reviewed = ReviewedField()
     action = ChoiceField(_l("Keputusan"), validators=[DataRequired()])
     reason = TextAreaField(_l("Alasan atau catatan untuk penjual"), validators=[Length(max=2000)])
     submit = SubmitField(_l("Simpan keputusan"))

@@ -13,7 +13,8 @@ from storefront.catalog.models import (DeliveryArea, Product, ProductEvent, Prod
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference.models import Category, Kecamatan, Unit
-from storefront.sellers import halal, identifiers
+from storefront import reviewed as reviewed_facts
+from storefront.sellers import halal, identifiers, review_facts
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus
@@ -133,11 +134,14 @@ def pending_revision(product: Product) -> ProductRevision | None:
 
 
 def act(product: Product, action: ProductAction, *, actor, party: Party, reason: str = "",
-        verified_claims: bool = False, field_reasons: dict | None = None) -> None:
+        verified_claims: bool = False, field_reasons: dict | None = None, reviewed: dict | None = None) -> None:
     """Apply a lifecycle action. Submitting needs a photo; approving records the price.
 
-    Raises ListingError or workflow.TransitionNotAllowed.
+    `reviewed`: the facts the decision page showed (reviewed.py); a decision on facts that changed
+    since is refused. Raises ListingError, reviewed.StaleDecision or workflow.TransitionNotAllowed.
     """
+    if reviewed is not None:
+        reviewed_facts.check(reviewed, review_facts.product_facts(product))
     if action is ProductAction.SUBMIT and not product.photos:
         raise ListingError(_l("Tambahkan minimal satu foto kemasan sebelum mengajukan produk."))
     before = product.status
@@ -158,8 +162,11 @@ def act(product: Product, action: ProductAction, *, actor, party: Party, reason:
 
 
 def decide_revision(revision: ProductRevision, *, product: Product, actor, approve: bool, reason: str = "",
-                    verified_claims: bool = False) -> None:
-    """Apply or refuse a pending material edit of a live product. A refusal needs a reason."""
+                    verified_claims: bool = False, reviewed: dict | None = None) -> None:
+    """Apply or refuse a pending material edit of a live product, as reviewed (see `act`). A
+    refusal needs a reason."""
+    if reviewed is not None:
+        reviewed_facts.check(reviewed, review_facts.product_facts(product))
     if revision.status is not RevisionStatus.IN_REVIEW or product.status not in wf.PRODUCT_LIVE:
         raise ListingError(_l("Perubahan ini sudah diputuskan atau produknya tidak tayang lagi."))
     if not approve and not reason.strip():

@@ -7,6 +7,7 @@ from wtforms import (BooleanField, IntegerField, SelectChoice, SelectMultipleFie
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from storefront.catalog.models import DeliveryArea
+from storefront.reviewed import ReviewedField
 from storefront.sellers.halal import OUT_OF_SCOPE_REASON_LABELS, HalalStatus
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, MoneyField, optional_int
@@ -86,6 +87,9 @@ class PhotoChangeForm(BaseForm):
 
 
 class ProductDecisionForm(BaseForm):
+    """The curator's decision on what the page showed (`reviewed`); no choice is made for them."""
+
+    reviewed = ReviewedField()
     action = ChoiceField(_l("Keputusan"), validators=[DataRequired()])
     verified_claims = BooleanField(_l("Nomor sertifikat halal dan izin sudah saya cocokkan dengan dokumennya"))
     reason = TextAreaField(_l("Alasan atau catatan untuk penjual"), validators=[Length(max=2000)])

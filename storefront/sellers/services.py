@@ -14,7 +14,8 @@ from storefront.accounts import services as accounts
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.sellers import identifiers, readiness
+from storefront import reviewed as reviewed_facts
+from storefront.sellers import identifiers, readiness, review_facts
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.workflow import Party, SellerAction, SellerStatus
@@ -123,11 +124,15 @@ def update_profile(seller: Seller, *, actor, values: dict) -> None:
 
 
 def act(seller: Seller, action: SellerAction, *, actor, party: Party, reason: str = "",
-        field_reasons: dict | None = None) -> None:
+        field_reasons: dict | None = None, reviewed: dict | None = None) -> None:
     """Apply a lifecycle action (submit, approve, request revision, reject, suspend, reinstate).
 
-    Submitting needs every required readiness item. Raises SellerError or TransitionNotAllowed.
+    Submitting needs every required readiness item. `reviewed`: the facts the decision page
+    showed (reviewed.py); a decision on a seller that changed since is refused. Raises
+    SellerError, reviewed.StaleDecision or TransitionNotAllowed.
     """
+    if reviewed is not None:
+        reviewed_facts.check(reviewed, review_facts.seller_facts(seller))
     if action is SellerAction.SUBMIT:
         missing = readiness.missing_required(seller)
         if missing:

@@ -13,7 +13,8 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.sellers import identifiers, permissions, readiness, services
+from storefront import reviewed
+from storefront.sellers import identifiers, permissions, readiness, review_facts, services
 from storefront.sellers import workflow as wf
 from storefront.sellers.forms import DOCUMENT_LABELS, REVIEW_FIELDS, SellerDecisionForm
 from storefront.sellers.models import Seller, SellerDocument, SellerEvent
@@ -53,21 +54,27 @@ def queue():
 @role_required(*READERS)
 def seller_review(seller_id: int):
     seller = _seller(seller_id)
-    events = db.session.scalars(sa.select(SellerEvent).where(SellerEvent.seller_id == seller.id)
-                                .options(selectinload(SellerEvent.actor)).order_by(SellerEvent.id)).all()
-    form = _decision_form(seller)
-    return render_template("verification/seller_review.html", seller=seller, events=events, form=form,
-                           checklist=readiness.checklist(seller), labels=DOCUMENT_LABELS,
-                           review_fields=REVIEW_FIELDS, mask=identifiers.mask_private,
-                           can_decide=permissions.can_verify(current_user) and bool(form.action.choices),
-                           can_unlock=permissions.can_verify(current_user) and seller.owner_id is not None)
+    return _page(seller, _decision_form(seller))
 
 
 def _decision_form(seller: Seller) -> SellerDecisionForm:
     form = SellerDecisionForm()
     actions = wf.allowed_actions(wf.SELLER_TRANSITIONS, seller.status, Party.VERIFIER)
-    form.action.choices = [SelectChoice(action.value, ACTION_LABELS[action]) for action in actions]
+    form.action.choices = reviewed.decision_choices([SelectChoice(action.value, ACTION_LABELS[action])
+                                                     for action in actions])
     return form
+
+
+def _page(seller: Seller, form: SellerDecisionForm, status: int = 200):
+    """The review page; its decision form carries the facts shown (so a stale decision is refused)."""
+    form.reviewed.show(review_facts.seller_facts(seller))
+    events = db.session.scalars(sa.select(SellerEvent).where(SellerEvent.seller_id == seller.id)
+                                .options(selectinload(SellerEvent.actor)).order_by(SellerEvent.id)).all()
+    return render_template("verification/seller_review.html", seller=seller, events=events, form=form,
+                           checklist=readiness.checklist(seller), labels=DOCUMENT_LABELS,
+                           review_fields=REVIEW_FIELDS, mask=identifiers.mask_private,
+                           can_decide=permissions.can_verify(current_user) and bool(form.action.choices),
+                           can_unlock=permissions.can_verify(current_user) and seller.owner_id is not None), status
 
 
 @bp.post("/penjual/<int:seller_id>/keputusan")
@@ -76,19 +83,24 @@ def seller_decide(seller_id: int):
     seller = _seller(seller_id)
     form = _decision_form(seller)
     if not form.validate_on_submit():
-        flash(_("Pilih keputusan yang tersedia."), "danger")
-        return redirect(url_for("verification.seller_review", seller_id=seller.id))
+        # A missing or forged version is the whole form's fault; no choice left: the status moved on.
+        form.form_errors.extend(form.reviewed.errors if form.action.choices
+                                else [_("Keputusan ini tidak berlaku lagi.")])
+        return _page(seller, form, 422)
     try:
         services.act(seller, SellerAction(form.action.data), actor=current_user, party=Party.VERIFIER,
-                     reason=form.reason.data or "", field_reasons=form.field_reasons(request.form))
+                     reason=form.reason.data or "", field_reasons=form.field_reasons(request.form),
+                     reviewed=form.reviewed.data)
     except (DomainError, wf.TransitionNotAllowed) as error:
         db.session.rollback()
-        flash(str(error) if isinstance(error, DomainError) else _("Keputusan ini tidak berlaku lagi."), "danger")
-    else:
-        db.session.commit()
-        flash(_("Keputusan untuk %(name)s disimpan.", name=seller.business_name), "success")
-        return redirect(url_for("verification.queue"))
-    return redirect(url_for("verification.seller_review", seller_id=seller.id))
+        form.apply_error(error if isinstance(error, DomainError)
+                         else DomainError(_("Keputusan ini tidak berlaku lagi.")))
+        seller = _seller(seller_id)
+        form.action.choices = _decision_form(seller).action.choices
+        return _page(seller, form, 422)
+    db.session.commit()
+    flash(_("Keputusan untuk %(name)s disimpan.", name=seller.business_name), "success")
+    return redirect(url_for("verification.queue"))
 
 
 @bp.get("/dokumen/<int:document_id>")

@@ -17,6 +17,7 @@ from storefront.procurement.models import CartItem, PurchaseRequest
 from storefront.procurement.workflow import RequestStatus as S
 from tests.pdf_samples import small_pdf
 from tests.procurement.conftest import submit
+from tests.page_forms import take_step
 
 
 def form(**changes) -> dict:
@@ -66,14 +67,14 @@ def test_steps_through_the_pages_with_errors_next_to_the_field(app, login, shop)
     ppk = login(shop.ppk)
     page = ppk.get(f"/permintaan/{rid}").text
     assert 'data-testid="step-approve"' in page and 'data-testid="step-reject"' in page
-    refused = ppk.post(f"/permintaan/{rid}/approve", data={"sp_number": ""})
+    refused = take_step(ppk, rid, "approve", {"sp_number": ""})
     assert refused.status_code == 422 and "Isi nomor Surat Pesanan." in field_errors(refused.text)
-    assert ppk.post(f"/permintaan/{rid}/reject", data={"reason": ""}).status_code == 422
-    assert ppk.post(f"/permintaan/{rid}/approve", data={"sp_number": "027/1/SP/2026"}).status_code == 302
+    assert take_step(ppk, rid, "reject", {"reason": ""}).status_code == 422
+    assert take_step(ppk, rid, "approve", {"sp_number": "027/1/SP/2026"}).status_code == 302
     seller = login(shop.seller_owner)
     page = seller.get(f"/permintaan/{rid}").text
     assert "027/1/SP/2026" in page and 'data-testid="sp-pdf"' in page and 'data-testid="step-accept"' in page
-    assert seller.post(f"/permintaan/{rid}/approve", data={"sp_number": "X"}).status_code == 403
+    assert take_step(seller, rid, "approve", {"sp_number": "X"}).status_code == 403
     assert seller.post(f"/permintaan/{rid}/terbang", data={}).status_code == 404
     with app.app_context():
         assert db.session.get(PurchaseRequest, rid).status is S.APPROVED
@@ -96,7 +97,7 @@ def test_others_get_404_on_every_request_url_and_change_nothing(app, make, login
     # the same role of another OPD or business finds nothing (404).
     expected = {"nilai": 404 if who == "pemesan-other-opd" else 403, "tanggapan": 404 if who == "other-seller" else 403}
     for step in ("approve", "cancel", "accept", "record_payment", "mediate_terminate", "nilai", "tanggapan"):
-        response = client.post(f"/permintaan/{rid}/{step}", data={"reason": "x", "sp_number": "x", "reply": "x"})
+        response = take_step(client, rid, step, {"reason": "x", "sp_number": "x", "reply": "x"})
         assert response.status_code == expected.get(step, 404), step
     assert 'data-testid="request-row"' not in client.get("/permintaan?tab=semua").text
     with app.app_context():
@@ -117,7 +118,7 @@ def test_the_auditor_reads_every_request_and_is_offered_no_step(app, make, login
     client = login(make.user(Role.AUDITOR))
     page = client.get(f"/permintaan/{rid}").text
     assert 'data-testid="no-actions"' in page and 'data-testid="events"' in page
-    assert client.post(f"/permintaan/{rid}/approve", data={"sp_number": "x"}).status_code == 403
+    assert take_step(client, rid, "approve", {"sp_number": "x"}).status_code == 403
     assert 'data-testid="request-row"' in client.get("/permintaan?tab=semua").text
 
 
@@ -166,7 +167,7 @@ def test_the_payment_proof_is_kept_privately_for_who_may_see_the_request(app, ma
                                     status="awaiting_payment")
     bendahara = login(shop.bendahara)
     proof = small_pdf("bukti SP2D")
-    response = bendahara.post(f"/permintaan/{request.id}/record_payment", data={
+    response = take_step(bendahara, request.id, "record_payment", {
         "method": "sp2d_ls", "paid_on": date.today().isoformat(), "amount": str(2 * 45_000),
         "payment_reference": "SP2D-7", "proof": (io.BytesIO(proof), "bukti.pdf")}, content_type="multipart/form-data")
     assert response.status_code == 302, field_errors(response.text)
@@ -200,12 +201,12 @@ def test_a_strange_quantity_at_checkout_is_refused_with_a_message(app, login, sh
 def test_a_crafted_counter_offer_is_refused_not_a_server_error(app, login, shop):
     (rid,) = submit(app, shop, {shop.products[0]: 2})
     ppk = login(shop.ppk)
-    ppk.post(f"/permintaan/{rid}/approve", data={"sp_number": "SP/X"})
+    take_step(ppk, rid, "approve", {"sp_number": "SP/X"})
     with app.app_context():
         item_id = db.session.scalar(sa.text("SELECT id FROM request_items WHERE request_id = :r"), {"r": rid})
     seller = login(shop.seller_owner)
     for quantity, price in (("²", "1000"), ("1000000", "10000000000"), ("0", "5")):
-        response = seller.post(f"/permintaan/{rid}/counter", data={
+        response = take_step(seller, rid, "counter", {
             "reason": "Harga naik", f"qty-{item_id}": quantity, f"price-{item_id}": price})
         assert response.status_code == 422, (quantity, price)
     with app.app_context():
@@ -215,10 +216,10 @@ def test_a_crafted_counter_offer_is_refused_not_a_server_error(app, login, shop)
 def test_a_delivery_photo_must_be_a_photo_and_a_refused_step_keeps_no_file(app, login, shop):
     import os
     (rid,) = submit(app, shop, {shop.products[0]: 2})
-    login(shop.ppk).post(f"/permintaan/{rid}/approve", data={"sp_number": "SP/F"})
+    take_step(login(shop.ppk), rid, "approve", {"sp_number": "SP/F"})
     seller = login(shop.seller_owner)
-    seller.post(f"/permintaan/{rid}/accept", data={})
-    response = seller.post(f"/permintaan/{rid}/ship", data={"note": "Dikirim",
+    take_step(seller, rid, "accept", {})
+    response = take_step(seller, rid, "ship", {"note": "Dikirim",
                                                                "photo": (io.BytesIO(small_pdf("bukan foto")), "a.pdf")},
                            content_type="multipart/form-data")
     assert response.status_code == 422 and any("foto" in e.lower() for e in field_errors(response.text))
@@ -232,7 +233,7 @@ def test_a_refused_payment_leaves_its_proof_nowhere(app, make, login, shop):
     import os
     request = make.purchase_request(shop.seller, shop.products[0], opd=shop.opd, pemesan=shop.pemesan, ppk=shop.ppk,
                                     status="awaiting_payment")
-    response = login(shop.bendahara).post(f"/permintaan/{request.id}/record_payment", data={
+    response = take_step(login(shop.bendahara), request.id, "record_payment", {
         "method": "kkpd", "paid_on": date.today().isoformat(), "amount": "1",
         "proof": (io.BytesIO(small_pdf()), "bukti.pdf")}, content_type="multipart/form-data")
     assert response.status_code == 422 and any("BAST" in e for e in field_errors(response.text))

@@ -13,6 +13,7 @@ from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.sellers.models import DocumentKind, SellerDocument
 from storefront.sellers.workflow import ProductStatus, SellerStatus
+from tests.page_forms import decide
 
 SELLER_PAGES = ["/penjual", "/penjual/profil", "/penjual/dokumen", "/penjual/produk/", "/penjual/produk/baru"]
 DINAS_PAGES = ["/dinas/verifikasi/", "/dinas/kurasi/"]
@@ -82,17 +83,17 @@ def test_dinas_pages_by_role(world, role):
         assert client.get(url).status_code == (200 if role in readers else 403), (role, url)
     # The document row points to no stored file here: readers get 404, others 403.
     assert client.get(urls[-1]).status_code == (404 if role in readers else 403)
-    decisions = [(f"/dinas/verifikasi/penjual/{world['seller'].id}/keputusan", {"action": "approve"}),
-                 (f"/dinas/kurasi/produk/{world['product'].id}/keputusan", {"action": "approve"})]
+    decisions = [(f"/dinas/verifikasi/penjual/{world['seller'].id}", {"action": "approve"}),
+                 (f"/dinas/kurasi/produk/{world['product'].id}", {"action": "approve"})]
     for url, data in decisions:
-        response = client.post(url, data=data)
+        response = decide(client, url, data)
         assert response.status_code == (302 if role is Role.VERIFIER else 403), (role, url)
 
 
 def test_only_the_verifier_decides_and_the_auditor_changes_nothing(app, world):
     auditor = client_for(world, Role.AUDITOR)
-    auditor.post(f"/dinas/verifikasi/penjual/{world['seller'].id}/keputusan", data={"action": "approve"})
-    auditor.post(f"/dinas/kurasi/produk/{world['product'].id}/keputusan", data={"action": "approve"})
+    decide(auditor, f"/dinas/verifikasi/penjual/{world['seller'].id}", {"action": "approve"})
+    decide(auditor, f"/dinas/kurasi/produk/{world['product'].id}", {"action": "approve"})
     with app.app_context():
         assert db.session.get(Product, world["product"].id).status is ProductStatus.IN_REVIEW
         from storefront.sellers.models import Seller

@@ -12,6 +12,7 @@ from storefront.extensions import db
 from storefront.reference.models import Category, Unit
 from storefront.sellers.halal import HalalStatus
 from storefront.sellers.workflow import ProductStatus, SellerStatus
+from tests.page_forms import decide
 
 
 def jpeg(color="red"):
@@ -59,8 +60,7 @@ def test_listing_lifecycle_with_a_material_edit(app, make, login):
     verifier = login(make.user(Role.VERIFIER))
     assert "Bika ambon pandan" in verifier.get("/dinas/kurasi/").text
     assert verifier.get(f"/dinas/kurasi/produk/{product_id}").status_code == 200
-    response = verifier.post(f"/dinas/kurasi/produk/{product_id}/keputusan",
-                             data={"action": "approve", "verified_claims": "y"})
+    response = decide(verifier, f"/dinas/kurasi/produk/{product_id}", {"action": "approve", "verified_claims": "y"})
     assert response.status_code == 302
     with app.app_context():
         product = db.session.get(Product, product_id)
@@ -76,7 +76,7 @@ def test_listing_lifecycle_with_a_material_edit(app, make, login):
         revision = db.session.scalar(sa.select(ProductRevision))
         assert revision.changes == {"price": 80000}
     assert "Perubahan produk yang tayang" in verifier.get("/dinas/kurasi/").text
-    verifier.post(f"/dinas/kurasi/produk/{product_id}/keputusan", data={"action": "approve_revision"})
+    decide(verifier, f"/dinas/kurasi/produk/{product_id}", {"action": "approve_revision"})
     with app.app_context():
         assert db.session.get(Product, product_id).price == 80000
         assert db.session.scalar(sa.select(ProductRevision.status)) is RevisionStatus.APPROVED
@@ -124,7 +124,7 @@ def test_draft_photos_are_private_until_published(app, make, login, client):
     make.seller(SellerStatus.VERIFIED, owner=other)
     assert login(other).get(url).status_code == 404
     seller_client.post(f"/penjual/produk/{product_id}/ajukan")
-    login(make.user(Role.VERIFIER)).post(f"/dinas/kurasi/produk/{product_id}/keputusan", data={"action": "approve"})
+    decide(login(make.user(Role.VERIFIER)), f"/dinas/kurasi/produk/{product_id}", {"action": "approve"})
     public = client.get(url)
     assert public.status_code == 200
     assert "public" in public.headers["Cache-Control"] and "immutable" in public.headers["Cache-Control"]
@@ -189,8 +189,7 @@ def test_changed_claims_lose_the_checked_label_unless_checked_again(app, make, l
         db.session.commit()
     client.post(f"/penjual/produk/{product.id}", data=product_form(
         category, unit, halal_certificate_number="ID12110000012340926"))
-    login(make.user(Role.VERIFIER)).post(f"/dinas/kurasi/produk/{product.id}/keputusan",
-                                         data={"action": "approve_revision"})
+    decide(login(make.user(Role.VERIFIER)), f"/dinas/kurasi/produk/{product.id}", {"action": "approve_revision"})
     with app.app_context():
         live = db.session.get(Product, product.id)
         assert live.halal_certificate_number == "ID12110000012340926"
@@ -200,8 +199,8 @@ def test_changed_claims_lose_the_checked_label_unless_checked_again(app, make, l
 def test_the_curator_can_suspend_while_a_change_is_pending(app, make, login):
     client, product, category, unit = published_product(app, make, login)
     client.post(f"/penjual/produk/{product.id}", data=product_form(category, unit, price="80000"))
-    response = login(make.user(Role.VERIFIER)).post(f"/dinas/kurasi/produk/{product.id}/keputusan",
-                                                    data={"action": "suspend", "reason": "Izin kedaluwarsa"})
+    response = decide(login(make.user(Role.VERIFIER)), f"/dinas/kurasi/produk/{product.id}",
+                      {"action": "suspend", "reason": "Izin kedaluwarsa"})
     assert response.status_code == 302
     with app.app_context():
         assert db.session.get(Product, product.id).status is ProductStatus.SUSPENDED

@@ -5,6 +5,7 @@ from storefront.sellers.workflow import SellerStatus
 from storefront.sellers.models import Seller
 from storefront.extensions import db
 from storefront.accounts.roles import Role
+from tests.page_forms import decide
 
 def jpeg():
     b = io.BytesIO(); Image.new("RGB", (800, 600), "red").save(b, "JPEG"); b.seek(0); return b
@@ -30,6 +31,6 @@ def test_flow(app, make, client, login):
     with app.app_context():
         sid = db.session.scalar(sa.select(Seller.id).where(Seller.business_name=="Dapur Bika"))
     r = v.get(f"/dinas/verifikasi/penjual/{sid}"); assert r.status_code == 200, r.text
-    r = v.post(f"/dinas/verifikasi/penjual/{sid}/keputusan", data={"action": "request_revision", "field_nib": "Foto NIB buram"})
+    r = decide(v, f"/dinas/verifikasi/penjual/{sid}", {"action": "request_revision", "field_nib": "Foto NIB buram"})
     assert r.status_code == 302
     r = client.get("/penjual"); assert "Foto NIB buram" in r.text
