@@ -96,6 +96,13 @@ def _fill(fields: dict) -> dict:
             filled[name] = value
     if "reason_code" in fields:
         filled["reason_code"] = "lainnya"
+    # Questions with no default answer (issue 10 point 18): the quality fails, the rest is as ordered.
+    for name in ("quantity_ok", "quality_ok"):
+        if name in fields:
+            filled[name] = "tidak" if name == "quality_ok" else "sesuai"
+    for name in fields:
+        if name.startswith("accepted-"):
+            filled[name] = "1"
     return filled
 
 
