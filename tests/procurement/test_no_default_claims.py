@@ -15,6 +15,7 @@ from storefront.extensions import db
 from storefront.procurement import clock
 from storefront.procurement.models import PurchaseRequest, Rating
 from storefront.procurement.workflow import RequestStatus as S
+from tests.page_forms import take_step
 from tests.procurement.conftest import submit
 
 # The seller's counter-offer starts from the order's terms: it is their own proposal, not a fact.
@@ -109,14 +110,14 @@ def received(app, login, shop, *, needed_on_shift: int) -> int:
     """A request delivered and recorded as received today; the day it was needed moved by
     `needed_on_shift` days from today in the city (negative: the delivery came late)."""
     (rid,) = submit(app, shop, {shop.products[0]: 2})
-    login(shop.ppk).post(f"/permintaan/{rid}/approve", data={"sp_number": f"SP/{rid}"})
+    take_step(login(shop.ppk), rid, "approve", {"sp_number": f"SP/{rid}"})
     seller = login(shop.seller_owner)
-    seller.post(f"/permintaan/{rid}/accept", data={})
-    seller.post(f"/permintaan/{rid}/ship", data={"note": "Dikirim"})
+    take_step(seller, rid, "accept", {})
+    take_step(seller, rid, "ship", {"note": "Dikirim"})
     with app.app_context():
         db.session.get(PurchaseRequest, rid).needed_on = clock.today_local() + timedelta(days=needed_on_shift)
         db.session.commit()
-    assert login(shop.pemesan).post(f"/permintaan/{rid}/receive", data={}).status_code == 302
+    assert take_step(login(shop.pemesan), rid, "receive", {}).status_code == 302
     return rid
 
 

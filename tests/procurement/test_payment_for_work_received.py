@@ -25,6 +25,7 @@ from storefront.procurement.models import Payment, PurchaseRequest, RequestEvent
 from storefront.procurement.services import StepData
 from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
 from tests.pdf_samples import small_pdf
+from tests.page_forms import take_step
 from tests.procurement.conftest import submit
 
 PROOF = small_pdf("bukti SP2D")
@@ -119,7 +120,7 @@ class Walker:
 
 
 def pay(client, rid: int, amount: int):
-    return client.post(f"/permintaan/{rid}/record_payment", data={
+    return take_step(client, rid, "record_payment", {
         "method": "sp2d_ls", "paid_on": date.today().isoformat(), "amount": str(amount), "payment_reference": "SP2D-1",
         "proof": (io.BytesIO(PROOF), "bukti.pdf")}, content_type="multipart/form-data")
 
@@ -178,7 +179,7 @@ def test_a_termination_from_every_status_by_every_party_pays_only_what_was_inspe
             total = db.session.get(PurchaseRequest, rid).total
         label = ([a.value for _, a in path], party.value)
         # The old form's "work done": the whole order, posted by whoever terminates.
-        response = clients[party].post(f"/permintaan/{rid}/{action.value}", data={
+        response = take_step(clients[party], rid, action.value, {
             "reason": "Kegiatan dibatalkan", "reason_code": "kebutuhan_batal", "amount": str(total)})
         assert response.status_code == 302, label
         taken[(status, action, party)] += 1
