@@ -87,7 +87,8 @@ def test_unlocking_is_for_the_admin_and_the_verifier_only(app, make, login, addr
     owner = locked_user(app, make, role=Role.SELLER, address=address)
     seller = make.seller(SellerStatus.VERIFIED, owner=owner)
     invited = make.seller(SellerStatus.INVITED)  # no owner yet: nothing to unlock
-    admin_url, verifier_url = f"/admin/pengguna/{user.id}/buka-kunci", f"/dinas/verifikasi/penjual/{seller.id}/buka-kunci"
+    admin_url = f"/admin/pengguna/{user.id}/buka-kunci"
+    verifier_url = f"/dinas/verifikasi/penjual/{seller.id}/buka-kunci"
     anonymous = app.test_client()
     for url in (admin_url, verifier_url):
         response = anonymous.post(url)

@@ -157,19 +157,32 @@ def real_app_config(tmp_path, database_url):
     has one connection, so the threads would take turns instead of racing."""
     url = f"sqlite:///{tmp_path / 'limits.sqlite'}" if dbconfig.engine_name() == "sqlite" else database_url
     return base_config(url, tmp_path) | {
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_size": 32, "max_overflow": 0, "pool_pre_ping": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_size": 30, "max_overflow": 0, "pool_pre_ping": True},
         "LOGIN_LIMIT_PER_ACCOUNT_ADDRESS": "10 per 15 minutes"}
 
 
-def build(config):
-    app = create_app(config)
-    with app.app_context():
-        if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-            from tests.conftest import _reset_postgresql
-            _reset_postgresql()
-        else:
-            db.create_all()
-    return app
+@pytest.fixture
+def build():
+    """`build(config)` -> an app on that config; its connections are closed after the test (the
+    PostgreSQL server is shared: 30 idle connections per test would soon exhaust it)."""
+    apps = []
+
+    def _build(config):
+        app = create_app(config)
+        apps.append(app)
+        with app.app_context():
+            if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+                from tests.conftest import _reset_postgresql
+                _reset_postgresql()
+            else:
+                db.create_all()
+        return app
+
+    yield _build
+    for app in apps:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def fire_at_once(app, n: int, data: dict, path: str, ip: str) -> list[int]:
@@ -189,7 +202,7 @@ def fire_at_once(app, n: int, data: dict, path: str, ip: str) -> list[int]:
 
 
 @pytest.mark.parametrize("storage", ["memory", "redis"])
-def test_thirty_parallel_wrong_passwords_check_at_most_the_limit(real_app_config, monkeypatch, storage):
+def test_thirty_parallel_wrong_passwords_check_at_most_the_limit(real_app_config, build, monkeypatch, storage):
     if storage == "redis" and not redis_available():
         pytest.fail("Redis is required for this test at " + REDIS_URL)
     config = real_app_config | {"RATELIMIT_STORAGE_URI": REDIS_URL if storage == "redis" else "memory://"}
@@ -252,7 +265,8 @@ def test_workers_share_counters_through_redis(app_config, tmp_path):
 
 
 @pytest.mark.parametrize("storage", ["memory", "redis"])
-def test_thirty_parallel_invitation_guesses_look_up_at_most_the_limit(real_app_config, monkeypatch, storage):
+def test_thirty_parallel_invitation_guesses_look_up_at_most_the_limit(real_app_config, build, monkeypatch,
+                                                                      storage):
     """The same rule on the other limited form: /daftar's 20 failed claims per address per hour."""
     if storage == "redis" and not redis_available():
         pytest.fail("Redis is required for this test at " + REDIS_URL)

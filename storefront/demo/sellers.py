@@ -136,7 +136,7 @@ def _register(seller: Seller, business: DemoBusiness, context: _Context) -> User
     email = business.owner_email
     user = db.session.scalar(sa.select(User).where(User.email == email))
     if user is None:
-        return services.register(seller, email=email, name=business.owner, password=context.password)
+        return services.register(seller.invitation_code, email=email, name=business.owner, password=context.password)
     # The demo seller accounts exist already (seeded with the other demo accounts).
     services.attach_owner(seller, user)
     return user
