@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -97,5 +98,7 @@ def _template_globals(app: Flask) -> None:
             # Buttons in templates only need the CSRF token: never parse the request body for
             # them (the 413 page of a signed-in user would otherwise fail on the body it refused).
             "action_form": lambda: ActionForm(formdata=None),
+            # A fresh key per rendered form: the same form posted twice is done once (storefront/once.py).
+            "form_key": lambda: secrets.token_urlsafe(24),
             "demo_mode": app.config["ETALASE_DEMO"],
         }

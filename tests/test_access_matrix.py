@@ -696,7 +696,7 @@ def _procurement_cases():
         "delivery_kecamatan_id": str(w.first["kecamatan"]), "recipient_name": "Bu Sari",
         "recipient_phone": "0812 3456 7890", "needed_on": (utcnow().date() + timedelta(days=8)).isoformat(),
         "window_start": "08:00", "window_end": "10:00"}
-    yield PostCase("procurement.cart_add", {"product_id": PUBLIC_PRODUCT}, lambda w: {"quantity": "3"},
+    yield PostCase("procurement.cart_add", {"product_id": PUBLIC_PRODUCT}, lambda w: {"quantity": "3", "key": "kunci-tambah-0123456789"},
                    lambda w, p: _count(w, CartItem, quantity=5) == 1)
     yield PostCase("procurement.cart_remove", {"item_id": CART_ITEM}, lambda w: {},
                    lambda w, p: _count(w, CartItem) == 0)

@@ -27,6 +27,8 @@ PAYMENT_LABELS = {
 
 class AddToCartForm(BaseForm):
     quantity = IntegerField(_l("Jumlah"), validators=[DataRequired(), NumberRange(min=1, max=MAX_QUANTITY)])
+    # Rendered once per page view: the same form sent twice adds once (ordering.add).
+    key = HiddenField(validators=[Optional(), Length(min=16, max=64)])
 
 
 class CheckoutForm(BaseForm):
