@@ -90,6 +90,10 @@ def _template_globals(app: Flask) -> None:
     from storefront.web.forms import ActionForm
     from storefront.web.navigation import items_for
 
+    # A fresh key per rendered form: the same form posted twice is done once (storefront/once.py).
+    # A global, not context: imported macros (render_form) see globals only.
+    app.jinja_env.globals["form_key"] = lambda: secrets.token_urlsafe(24)
+
     @app.context_processor
     def layout_context():
         return {
@@ -98,7 +102,5 @@ def _template_globals(app: Flask) -> None:
             # Buttons in templates only need the CSRF token: never parse the request body for
             # them (the 413 page of a signed-in user would otherwise fail on the body it refused).
             "action_form": lambda: ActionForm(formdata=None),
-            # A fresh key per rendered form: the same form posted twice is done once (storefront/once.py).
-            "form_key": lambda: secrets.token_urlsafe(24),
             "demo_mode": app.config["ETALASE_DEMO"],
         }

@@ -15,14 +15,18 @@ before either writes.
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, mapped_column
 
 from storefront.errors import DomainError
 from storefront.extensions import db
+from storefront.timeutil import utcnow
 
 CHANGED_MEANWHILE = _l("Ini baru saja diubah (mungkin terkirim dua kali). Muat ulang halamannya untuk melihat "
                        "keadaannya sekarang.")
@@ -67,6 +71,25 @@ def claim_status(row, before, after) -> None:
     model = type(row)
     if not claim(model, model.id == row.id, model.status == before, values={"status": after}):
         raise ChangedMeanwhile()
+
+
+class FormSubmission(db.Model):
+    """The key of a rendered create form that was posted (render_form gives each form one)."""
+
+    __tablename__ = "form_submissions"
+
+    key: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+def first_post(key: str | None, user_id: int) -> bool:
+    """False when the same rendered form was already posted (its twin created what it asks for);
+    True otherwise, and then the key is taken in this transaction (a refused post releases it by
+    rolling back). A post without a key (not from our page) is always first."""
+    if not key or len(key) > 64:
+        return True
+    return insert_once(FormSubmission, {"key": key, "user_id": user_id, "created_at": utcnow()}, key=["key"])
 
 
 _UNIQUE_PGCODE = "23505"

@@ -39,7 +39,7 @@ ONCE = {
     "verification.seller_decide",
     "listings.product_new", "listings.product_edit", "listings.product_photos", "listings.photo_change",
     "listings.product_act", "curation.product_decide",
-    "registry.entry_new", "registry.entry_edit", "registry.import_upload", "registry.import_confirm",
+    "registry.entry_new", "registry.entry_edit", "registry.import_confirm",
     "registry.import_cancel",
     "procurement.cart_add", "procurement.cart_remove", "procurement.checkout", "procurement.step",
     "procurement.rate", "procurement.reply",
@@ -51,6 +51,10 @@ EACH = {
     "accounts.login": "a session per sign-in",
     # Each reset gives a new temporary password, shown once; the last one shown is the one that works.
     "admin.user_reset_password": "a new temporary password per reset",
+    # An upload waits in the session for its preview; the session keeps the last one, and the file
+    # of the other is removed with every unconfirmed upload after a day (registry_views._prune).
+    # Nothing is written to the database before the confirmation, which is ONCE.
+    "registry.import_upload": "a preview per upload",
 }
 ROUNDS = {"procurement.cart_add": 4, "procurement.rate": 4, "procurement.reply": 4}
 
