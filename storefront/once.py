@@ -45,8 +45,10 @@ def _insert(table):
 
 def insert_once(model, values: dict, *, key: list[str]) -> bool:
     """Insert a row unless one with the same `key` columns exists; True when this call inserted it."""
-    done = db.session.execute(_insert(model).values(**values).on_conflict_do_nothing(index_elements=key))
-    return done.rowcount == 1
+    # RETURNING, not rowcount: psycopg reports -1 for an INSERT the dialect returns keys from.
+    done = db.session.execute(_insert(model).values(**values).on_conflict_do_nothing(index_elements=key)
+                              .returning(*model.__table__.primary_key.columns))
+    return done.first() is not None
 
 
 def upsert(model, values: dict, *, key: list[str], update: dict) -> None:
@@ -63,6 +65,16 @@ def claim(model, *conditions, values: dict) -> bool:
     done = db.session.execute(sa.update(model).where(*conditions).values(**values)
                               .execution_options(synchronize_session=False))
     return done.rowcount == 1
+
+
+def lock(row, *attributes: str) -> None:
+    """Wait for, then hold, the write on `row` until this transaction ends (a no-op UPDATE: a row
+    lock on PostgreSQL, the write lock on SQLite, where FOR UPDATE does nothing), and reload it (or
+    the named `attributes`): a change computed from it now starts from what a concurrent twin committed."""
+    model = type(row)
+    db.session.execute(sa.update(model).where(model.id == row.id).values(id=model.id)
+                       .execution_options(synchronize_session=False))
+    db.session.refresh(row, list(attributes) or None)
 
 
 def claim_status(row, before, after) -> None:
