@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -88,6 +89,10 @@ def _template_globals(app: Flask) -> None:
 
     from storefront.web.forms import ActionForm
     from storefront.web.navigation import items_for
+
+    # A fresh key per rendered form: the same form posted twice is done once (storefront/once.py).
+    # A global, not context: imported macros (render_form) see globals only.
+    app.jinja_env.globals["form_key"] = lambda: secrets.token_urlsafe(24)
 
     @app.context_processor
     def layout_context():

@@ -1,9 +1,10 @@
 """Domain errors and the HTTP error pages (in the visitor's language, never a stack trace)."""
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from storefront.extensions import db
@@ -39,6 +40,8 @@ ERROR_TEXT = {
 BUSY_TEXT = (_l("Sistem sedang sibuk"),
              _l("Banyak perubahan masuk bersamaan, jadi perubahan Anda belum disimpan dan tidak ada yang "
                 "berubah. Tunggu sebentar, lalu kirim lagi."))
+ALREADY_DONE = _l("Kiriman yang sama baru saja tersimpan (mungkin tombolnya tertekan dua kali), jadi yang ini "
+                  "tidak disimpan lagi. Periksa hasilnya di halaman ini.")
 CSRF_TEXT = (_l("Sesi formulir kedaluwarsa"),
              _l("Formulir ini tidak membawa token keamanan yang sah. Muat ulang halaman, lalu kirim lagi."))
 
@@ -75,6 +78,11 @@ def init_app(app) -> None:
 
     @app.errorhandler(DBAPIError)
     def database_error(error: DBAPIError):
+        if isinstance(error, IntegrityError) and request.method == "POST":
+            from storefront.once import is_duplicate  # (once.py builds on this module)
+
+            if is_duplicate(error):
+                return already_done(error)
         if not database_was_busy(error):
             return unexpected_error(error)
         # A moment of contention, not a bug: nothing was saved, and the visitor may simply retry.
@@ -83,9 +91,35 @@ def init_app(app) -> None:
         body, _ = render_error(503, BUSY_TEXT)
         return body, 503, {"Retry-After": "5"}
 
+    @app.errorhandler(StaleDataError)
+    def row_gone(error: StaleDataError):
+        # An ORM update or delete found its row already changed or removed by a concurrent twin.
+        return already_done(error) if request.method == "POST" else unexpected_error(error)
+
+    def already_done(error):
+        # The last safety net of storefront/once.py: a create service that did not claim its
+        # unique key first met a concurrent twin at commit. Nothing of this post was saved; the
+        # other one was, so the visitor is told so and sent where they can see it.
+        db.session.rollback()
+        app.logger.info("Duplicate post on %s %s: %s", request.method, request.path, getattr(error, "orig", error))
+        flash(ALREADY_DONE, "warning")
+        return redirect(_where_to_look())
+
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
         # Anything unplanned: undo the half-done work, log it, show the 500 page.
         db.session.rollback()
         app.logger.exception("Unhandled error on %s %s", request.method, request.path)
         return render_error(500)
+
+
+def _where_to_look() -> str:
+    """The page of the form (when its address also answers GET), else the page the visitor came
+    from on this site, else the dashboard."""
+    rule = request.url_rule
+    if rule is not None and "GET" in rule.methods:
+        return request.path
+    referrer = request.referrer or ""
+    if referrer.startswith(request.host_url):  # never another site, nor "//other.site" on this one
+        return "/" + referrer[len(request.host_url):].lstrip("/\\")
+    return url_for("accounts.dashboard")

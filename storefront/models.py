@@ -7,5 +7,6 @@ from storefront.catalog.models import (Product, ProductEvent, ProductPhoto, Prod
                                        ProductRevision, CatalogEntry)
 from storefront.procurement.models import (CapacityHold, CartItem, Holiday, Notice, Payment,  # noqa: F401
                                            PurchaseRequest, Rating, RequestEvent, RequestItem)
+from storefront.once import FormSubmission  # noqa: F401,E402
 from storefront.catalog import search_index  # noqa: F401,E402  (its FTS/GIN objects)
 from storefront.catalog import entries  # noqa: F401,E402  (the public read model's upkeep)

@@ -674,13 +674,14 @@ def _product(world, product_id) -> Product:
 
 
 def _listing_cases():
-    yield PostCase("listings.product_new", {}, lambda w: product_form(w),
+    yield PostCase("listings.product_new", {}, lambda w: product_form(w, form_key="kunci-formulir-produk-0001"),
                    lambda w, p: _count(w, Product, name="Bika ambon pandan") == 1)
     yield PostCase("listings.product_edit", {"product_id": OWN_PRODUCT},
                    lambda w: product_form(w, name="Bika ambon durian"),
                    lambda w, p: _product(w, w.refs[OWN_PRODUCT]).name == "Bika ambon durian")
     yield PostCase("listings.product_photos", {"product_id": OWN_PRODUCT},
-                   lambda w: {"photo": (photo(format="JPEG"), "samping.jpg"), "alt_text": "Kemasan samping"},
+                   lambda w: {"photo": (photo(format="JPEG"), "samping.jpg"), "alt_text": "Kemasan samping",
+                              "form_key": "kunci-formulir-foto-0001"},
                    lambda w, p: _photo_texts(w) == ["Kemasan depan", "Kemasan samping"])
     yield PostCase("listings.photo_change", {"product_id": OWN_PRODUCT, "index": 0},
                    lambda w: {"operation": "describe", "alt_text": "Kemasan tampak depan"},
@@ -726,7 +727,7 @@ def _procurement_cases():
         "delivery_kecamatan_id": str(w.first["kecamatan"]), "recipient_name": "Bu Sari",
         "recipient_phone": "0812 3456 7890", "needed_on": (utcnow().date() + timedelta(days=8)).isoformat(),
         "window_start": "08:00", "window_end": "10:00"}
-    yield PostCase("procurement.cart_add", {"product_id": PUBLIC_PRODUCT}, lambda w: {"quantity": "3"},
+    yield PostCase("procurement.cart_add", {"product_id": PUBLIC_PRODUCT}, lambda w: {"quantity": "3", "key": "kunci-tambah-0123456789"},
                    lambda w, p: _count(w, CartItem, quantity=5) == 1)
     yield PostCase("procurement.cart_remove", {"item_id": CART_ITEM}, lambda w: {},
                    lambda w, p: _count(w, CartItem) == 0)
@@ -786,7 +787,7 @@ POST_CASES = [
                         "bank_account_holder": "Rahma"},
              lambda w, p: _seller(w, w.refs["own_seller"]).business_name == "Usaha Sudah Diubah"),
     PostCase("sellers.document_list", {},
-             lambda w: {"kind": "slhs", "number": "SLHS/123/2026",
+             lambda w: {"kind": "slhs", "number": "SLHS/123/2026", "form_key": "kunci-formulir-dokumen-0001",
                         "file": (photo(format="JPEG"), "slhs.jpg")},
              lambda w, p: _count(w, SellerDocument, kind=DocumentKind.SLHS) == 1),
     PostCase("sellers.document_delete", {"document_id": OWN_DOCUMENT}, lambda w: {},

@@ -6,7 +6,9 @@ import secrets
 import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm.attributes import set_committed_value
 
+from storefront import once
 from storefront.accounts import passwords
 from storefront.accounts.models import AccountEvent, AuthSession, User
 from storefront.accounts.roles import Role
@@ -106,9 +108,15 @@ def change_password(user: User, *, current: str, new: str) -> None:
         raise AccountError(str(exc), field="new_password") from exc
     if passwords.verify_password(user.password_hash, new):
         raise AccountError(_l("Kata sandi baru harus berbeda dari yang sekarang."), field="new_password")
-    user.password_hash = passwords.hash_password(new, _hash_method())
-    user.password_changed_at = utcnow()
-    user.must_change_password = False
+    changed = {"password_hash": passwords.hash_password(new, _hash_method()), "password_changed_at": utcnow(),
+               "must_change_password": False}
+    # Only from the password that was checked: of the same change posted twice at once, the
+    # second is refused here (and starts no second session).
+    if not once.claim(User, User.id == user.id, User.password_hash == user.password_hash, values=changed):
+        raise AccountError(_l("Kata sandi baru saja diganti. Masuk dengan kata sandi yang baru."),
+                           field="current_password")
+    for name, value in changed.items():
+        set_committed_value(user, name, value)
     end_all_sessions(user)
     db.session.flush()
 

@@ -67,7 +67,7 @@ def cart_add(product_id: int):
         flash(_("Isi jumlah dengan angka bulat lebih dari nol."), "danger")
         return redirect(request.referrer or url_for("catalog.home"))
     try:
-        item = ordering.add(current_user, product_id, form.quantity.data)
+        item = ordering.add(current_user, product_id, form.quantity.data, key=form.key.data or None)
     except ordering.OrderError as error:
         flash(str(error), "danger")
         return redirect(url_for("procurement.cart"))

@@ -35,6 +35,8 @@ class NoticesReadForm(BaseForm):
 
 class AddToCartForm(BaseForm):
     quantity = IntegerField(_l("Jumlah"), validators=[InputRequired(), NumberRange(min=1, max=MAX_QUANTITY)])
+    # Rendered once per page view: the same form sent twice adds once (ordering.add).
+    key = HiddenField(validators=[Optional(), Length(min=16, max=64)])
 
 
 class CheckoutForm(BaseForm):

@@ -37,6 +37,9 @@ class CartItem(db.Model):
     product_id: Mapped[int] = mapped_column(sa.ForeignKey("products.id", ondelete="CASCADE"))
     quantity: Mapped[int]
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The key of the product page's form that last added to this line: the same form posted twice
+    # (a double click, a retry) adds once; a new visit to the page adds again (ordering.add).
+    add_key: Mapped[str | None] = mapped_column(sa.String(64))
 
     product: Mapped["Product"] = relationship(lazy="raise")  # noqa: F821
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import joinedload
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.catalog.models import DeliveryArea, Product, ProductPhoto
+from storefront import once
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.procurement import capacity, clock, notify, records
@@ -77,20 +78,29 @@ def is_public(product_id: int) -> bool:
                              .where(Product.id == product_id, public_product_filter())) is not None
 
 
-def add(user, product_id: int, quantity: int) -> CartItem:
-    """Put a public product in the cart (or add to its quantity)."""
+def add(user, product_id: int, quantity: int, key: str | None = None) -> CartItem:
+    """Put a public product in the cart, or add to its quantity when it is there already.
+
+    One statement (insert, or add on the existing line) so two posts at once cannot both insert.
+    The product page's form carries a `key`: the same form posted twice (a double click, a retry)
+    adds once, and the second post gets the first's result; the page opened again adds again.
+    """
     if not 0 < quantity <= MAX_QUANTITY:
         raise OrderError([("quantity", _l("Jumlah harus antara 1 dan %(max)s.", max=MAX_QUANTITY_TEXT))])
     if not is_public(product_id):
         raise OrderError([("product", _l("Produk ini tidak tayang lagi."))])
-    item = db.session.scalar(sa.select(CartItem).where(CartItem.user_id == user.id, CartItem.product_id == product_id))
-    if item is None:
-        item = CartItem(user_id=user.id, product_id=product_id, quantity=quantity)
-        db.session.add(item)
-    else:
-        item.quantity = min(item.quantity + quantity, MAX_QUANTITY)
-    db.session.flush()
-    return item
+    line = CartItem.__table__.c
+    same_form = sa.and_(line.add_key.is_not(None), line.add_key == sa.literal(key, sa.String))
+    once.upsert(CartItem, {"user_id": user.id, "product_id": product_id, "quantity": quantity, "add_key": key,
+                           "added_at": utcnow()},
+                key=["user_id", "product_id"],
+                update={"quantity": lambda new: sa.case(
+                            (same_form, line.quantity),
+                            (line.quantity + new.quantity > MAX_QUANTITY, MAX_QUANTITY),
+                            else_=line.quantity + new.quantity),
+                        "add_key": lambda new: new.add_key})
+    return db.session.scalar(sa.select(CartItem).where(CartItem.user_id == user.id, CartItem.product_id == product_id)
+                             .execution_options(populate_existing=True))
 
 
 def remove(user, item_id: int) -> bool:

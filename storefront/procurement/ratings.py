@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from storefront import once
 from storefront.extensions import db
 from storefront.procurement import records
 from storefront.procurement.models import PurchaseRequest, Rating
@@ -20,13 +21,15 @@ def rate(request: PurchaseRequest, *, actor, on_time: int, as_described: int, qu
         raise ProcurementError(_l("Permintaan ini sudah dinilai."))
     if not all(1 <= score <= 5 for score in (on_time, as_described, quality)):
         raise ProcurementError(_l("Beri nilai 1 sampai 5."), field="on_time")
-    rating = Rating(request_id=request.id, seller_id=request.seller_id, on_time=on_time, as_described=as_described,
-                    quality=quality, comment=comment.strip(), rated_by_id=actor.id)
-    db.session.add(rating)
+    # One statement decides which of two posts at once rates: the other finds the row there.
+    if not once.insert_once(Rating, dict(request_id=request.id, seller_id=request.seller_id, on_time=on_time,
+                                         as_described=as_described, quality=quality, comment=comment.strip(),
+                                         rated_by_id=actor.id, created_at=utcnow(), reply=""), key=["request_id"]):
+        raise ProcurementError(_l("Permintaan ini sudah dinilai."))
     records.event(request, actor, "rate", request.status.value, request.status.value,
                   details={"on_time": on_time, "as_described": as_described, "quality": quality})
     db.session.flush()
-    return rating
+    return db.session.scalar(sa.select(Rating).where(Rating.request_id == request.id))
 
 
 def reply(request: PurchaseRequest, *, actor, text: str) -> None:
@@ -38,6 +41,9 @@ def reply(request: PurchaseRequest, *, actor, text: str) -> None:
         raise ProcurementError(_l("Penilaian ini sudah Anda tanggapi."))
     if not text.strip():
         raise ProcurementError(_l("Tuliskan tanggapan Anda."), field="reply")
-    rating.reply, rating.replied_at = text.strip(), utcnow()
+    # Written once: of two posts at once only one finds it empty; a reply is never overwritten.
+    if not once.claim(Rating, Rating.id == rating.id, Rating.replied_at.is_(None),
+                      values={"reply": text.strip(), "replied_at": utcnow()}):
+        raise ProcurementError(_l("Penilaian ini sudah Anda tanggapi."))
     records.event(request, actor, "reply", request.status.value, request.status.value)
     db.session.flush()

@@ -114,8 +114,10 @@ def remove_document(document: SellerDocument, *, seller: Seller) -> str:
     if seller.status not in wf.SELLER_EDITABLE:
         raise SellerError(_l("Dokumen tidak dapat dihapus setelah profil diajukan."))
     key = document.file_key
-    db.session.delete(document)
-    db.session.flush()
+    # One statement: when the same delete is posted twice at once, the second finds the row gone
+    # and has the first's result (an ORM delete would fail on the missing row).
+    db.session.execute(sa.delete(SellerDocument).where(SellerDocument.id == document.id))
+    db.session.expunge(document)
     return key
 
 

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from storefront.catalog.models import (DeliveryArea, Product, ProductEvent, ProductPriceHistory, ProductRevision,
                                        RevisionStatus)
+from storefront import once
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference.models import Category, Kecamatan, Unit
@@ -146,10 +147,12 @@ def act(product: Product, action: ProductAction, *, actor, party: Party, reason:
         raise ListingError(_l("Tambahkan minimal satu foto kemasan sebelum mengajukan produk."))
     before = product.status
     try:
-        product.status = wf.next_state(wf.PRODUCT_TRANSITIONS, before, action, party, reason=reason)
+        after = wf.next_state(wf.PRODUCT_TRANSITIONS, before, action, party, reason=reason)
     except wf.ReasonRequired as error:
         raise ListingError(_l("Tuliskan alasannya agar penjual tahu apa yang harus diperbaiki."),
                            field="reason") from error
+    once.claim_status(product, before, after)  # of two posts at once, the second is refused here
+    product.status = after
     now = utcnow()
     if action is ProductAction.SUBMIT:
         product.submitted_at = now
@@ -171,6 +174,8 @@ def decide_revision(revision: ProductRevision, *, product: Product, actor, appro
         raise ListingError(_l("Perubahan ini sudah diputuskan atau produknya tidak tayang lagi."))
     if not approve and not reason.strip():
         raise ListingError(_l("Tuliskan alasannya agar penjual tahu apa yang harus diperbaiki."), field="reason")
+    decided = RevisionStatus.APPROVED if approve else RevisionStatus.REJECTED
+    once.claim_status(revision, RevisionStatus.IN_REVIEW, decided)  # decided once, by the first post
     changes = dict(revision.changes)
     photos = changes.pop("photos", None)
     if approve:
@@ -187,7 +192,7 @@ def decide_revision(revision: ProductRevision, *, product: Product, actor, appro
             product.claims_verified_at = utcnow()
         elif changes.keys() & CLAIM_FIELDS:
             product.claims_verified_at = None  # the label vouched for numbers that changed
-    revision.status = RevisionStatus.APPROVED if approve else RevisionStatus.REJECTED
+    revision.status = decided
     revision.decided_at, revision.decided_by_id, revision.reason = utcnow(), actor.id, reason.strip()
     status = product.status.value
     record_event(product, actor, "revision_approved" if approve else "revision_rejected", status, status, reason)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 
 from storefront.catalog.models import Product, ProductPhoto, ProductRevision
+from storefront import once
 from storefront.extensions import db
 from storefront.media import services as media
 from storefront.sellers import workflow as wf
@@ -41,6 +42,7 @@ def add_photo(product: Product, upload, *, alt_text: str, actor) -> None:
 
 def change(product: Product, index: int, operation: str, *, actor, alt_text: str = "") -> None:
     """Move up or down, make primary, remove, or re-describe the photo at `index`."""
+    once.lock(product, "photos", "status")  # the same change posted twice at once: the second starts from the first's result
     photos = current_set(product)
     if not 0 <= index < len(photos):
         raise ListingError(_l("Foto tidak ditemukan."))

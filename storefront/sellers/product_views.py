@@ -9,7 +9,8 @@ from sqlalchemy.orm import selectinload
 
 from storefront.accounts.roles import Role
 from storefront.catalog.models import Product, ProductEvent, ProductPhoto
-from storefront.errors import DomainError
+from storefront import once
+from storefront.errors import ALREADY_DONE, DomainError
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.reference.models import Category, Kecamatan, Unit
@@ -63,6 +64,9 @@ def product_new():
     seller = own_seller()
     form = _form()
     if form.validate_on_submit():
+        if not once.first_post(request.form.get("form_key"), current_user.id):
+            flash(ALREADY_DONE, "warning")  # its twin, posted at the same time, created it
+            return redirect(url_for("listings.product_list"))
         try:
             product = listings.create_product(seller, actor=current_user, values=form.values(),
                                               delivery_kecamatan_ids=form.delivery_kecamatan.data or [])
@@ -113,6 +117,9 @@ def product_photos(product_id: int):
     product = _own_product(product_id)[1]
     form = PhotoForm()
     if form.validate_on_submit():
+        if not once.first_post(request.form.get("form_key"), current_user.id):
+            flash(ALREADY_DONE, "warning")  # its twin, posted at the same time, created it
+            return redirect(url_for("listings.product_photos", product_id=product.id))
         try:
             photos.add_photo(product, form.photo.data, alt_text=form.alt_text.data, actor=current_user)
         except DomainError as error:

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from storefront.accounts import passwords
 from storefront.accounts import services as accounts
 from storefront.accounts.roles import Role
+from storefront import once
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront import reviewed as reviewed_facts
@@ -150,7 +151,9 @@ def act(seller: Seller, action: SellerAction, *, actor, party: Party, reason: st
 def _transition(seller: Seller, action: SellerAction, *, actor, party: Party, reason: str = "",
                 field_reasons: dict | None = None) -> None:
     before = seller.status
-    seller.status = wf.next_state(wf.SELLER_TRANSITIONS, before, action, party, reason=reason)
+    after = wf.next_state(wf.SELLER_TRANSITIONS, before, action, party, reason=reason)
+    once.claim_status(seller, before, after)  # of two posts at once, the second is refused here
+    seller.status = after
     now = utcnow()
     if action is SellerAction.SUBMIT:
         seller.submitted_at = now

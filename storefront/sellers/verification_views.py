@@ -8,12 +8,12 @@ from flask_login import current_user
 from wtforms import SelectChoice
 from sqlalchemy.orm import selectinload
 
+from storefront import reviewed
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront import reviewed
 from storefront.sellers import identifiers, permissions, readiness, review_facts, services
 from storefront.sellers import workflow as wf
 from storefront.sellers.forms import DOCUMENT_LABELS, REVIEW_FIELDS, SellerDecisionForm

@@ -7,10 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from storefront.accounts.signin import sign_in
+from storefront import once
 from storefront.accounts.roles import Role
+from storefront.accounts.signin import sign_in
 from storefront.catalog.models import Product
-from storefront.errors import DomainError, render_error
+from storefront.errors import ALREADY_DONE, DomainError, render_error
 from storefront.extensions import db
 from storefront.media import services as media
 from storefront.reference.models import Kecamatan
@@ -117,6 +118,9 @@ def document_list():
     seller = own_seller(selectinload(Seller.documents))
     form = DocumentForm()
     if form.validate_on_submit():
+        if not once.first_post(request.form.get("form_key"), current_user.id):
+            flash(ALREADY_DONE, "warning")  # its twin, posted at the same time, created it
+            return redirect(url_for("sellers.document_list"))
         try:
             documents.add_document(seller, actor=current_user, kind=DocumentKind(form.kind.data),
                                    number=form.number.data, issued_on=form.issued_on.data,
