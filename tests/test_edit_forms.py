@@ -85,7 +85,6 @@ OTHER_FORMS = {
 HARMLESS_DEFAULTS = {
     ("admin.reference_new", "kind"): "the kind of a new OPD (dinas, badan...): a label the admin sees in the "
                                      "list at once; no right or obligation follows from it",
-    ("procurement.checkout", "delivery_kecamatan_id"): "shown beside the delivery address it belongs to",
 }
 
 # Columns a request may touch without anything being edited, and why. None so far: sessions keep
