@@ -18,7 +18,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -26,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from storefront.errors import DomainError
 from storefront.extensions import db
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
 CHANGED_MEANWHILE = _l("Ini baru saja diubah (mungkin terkirim dua kali). Muat ulang halamannya untuk melihat "

@@ -21,12 +21,12 @@ import json
 from dataclasses import dataclass
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, URLSafeSerializer
 from wtforms import HiddenField, SelectChoice
 from wtforms.validators import ValidationError
 
 from storefront.errors import DomainError
+from storefront.text import lazy_gettext as _l
 
 SALT = "etalase.reviewed-facts"
 SHOWN_LENGTH = 80  # longer texts are shortened in the page and the message; the digest is whole

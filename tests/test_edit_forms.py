@@ -404,11 +404,7 @@ def _refused_with_a_message(client, response) -> bool:
 
 # ---------------------------------------------------------------- 3. no select answers for the user
 
-DECIDED_BY_B = pytest.mark.xfail(strict=True, reason="issue 10 point 18 (decision forms default to approve): "
-                                                    "owned by helper B")
-DEFAULT_CASES = [pytest.param(case, marks=DECIDED_BY_B)
-                 if case[0] in ("curation.product_review", "verification.seller_review") else case
-                 for case in _form_pages()]
+DEFAULT_CASES = _form_pages()
 
 
 @pytest.mark.parametrize("case", DEFAULT_CASES, ids=page_id)

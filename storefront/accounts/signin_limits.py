@@ -17,9 +17,9 @@ unlock event.
 from __future__ import annotations
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 
 from storefront.accounts import services
+from storefront.text import lazy_gettext as _l
 from storefront.web import attempts
 
 ACCOUNT_ADDRESS, ACCOUNT, ADDRESS = "account-address", "account", "address"

@@ -9,7 +9,6 @@ not send a counter-offer back to the PPK (workflow.COMMITS_CITY); ending the req
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 
 from storefront.catalog.models import Product, ProductEvent
 from storefront.extensions import db
@@ -17,6 +16,7 @@ from storefront.procurement.models import PurchaseRequest
 from storefront.procurement.workflow import COMMITS_CITY, TRANSITIONS
 from storefront.sellers.models import Seller
 from storefront.sellers.workflow import ProductAction, ProductStatus, SellerStatus
+from storefront.text import lazy_gettext as _l
 
 # The statuses in which a step that commits the city is still ahead (the page warns there).
 BEFORE_COMMITMENT = frozenset(source for (source, action) in TRANSITIONS if action in COMMITS_CITY)

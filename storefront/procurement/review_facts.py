@@ -8,13 +8,13 @@ carries these facts and the step is refused when they changed.
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from storefront.i18n import rupiah
 from storefront.procurement import clock
 from storefront.procurement.labels import STATUS
 from storefront.procurement.models import PurchaseRequest
 from storefront.reviewed import Fact, fact
+from storefront.text import lazy_gettext as _l
 
 
 def _offer_text(offer: dict, items) -> str:

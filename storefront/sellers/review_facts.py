@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from storefront.catalog.models import Product, ProductPhoto, ProductRevision, RevisionStatus
 from storefront.extensions import db
@@ -20,6 +19,7 @@ from storefront.sellers import halal, identifiers
 from storefront.sellers.forms import DOCUMENT_LABELS
 from storefront.sellers.labels import PRODUCT_STATUS_LABELS, SELLER_STATUS_LABELS
 from storefront.sellers.models import Seller, SellerDocument
+from storefront.text import lazy_gettext as _l
 
 PRODUCT_LABELS = {
     "name": _l("Nama produk"), "description": _l("Deskripsi"), "category_id": _l("Kategori"),

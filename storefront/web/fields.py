@@ -9,10 +9,10 @@ from __future__ import annotations
 import enum
 import re
 
-from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField
 from wtforms.validators import StopValidation
 
+from storefront.text import lazy_gettext as _l
 MSG_SELECT_MISSING = _l("Wajib diisi. Pilih salah satu dari daftar.")
 
 
