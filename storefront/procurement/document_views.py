@@ -3,12 +3,13 @@ who may see the request), and the public page the documents' QR code opens, whic
 a document is genuine and where its request stands."""
 from __future__ import annotations
 
-from flask import Response, abort, render_template, url_for
+from flask import Response, abort, render_template
 
 from storefront.procurement import documents, labels, queries
 from storefront.procurement.views import READERS, bp, visible_request
 from storefront.sellers import documents as private
 from storefront.web.decorators import role_required
+from storefront.web.external import external_url
 
 FILES = {"surat-pesanan": "sp", "bast": "bast"}
 
@@ -21,8 +22,8 @@ def document(request_id: int, name: str):
     if not documents.issued(loaded, kind):
         abort(404)
     content = documents.facts(loaded, kind)
-    verify_url = url_for("procurement.verify", kind=kind, request_id=loaded.id,
-                         digest=documents.fingerprint(content), _external=True)
+    verify_url = external_url("procurement.verify", kind=kind, request_id=loaded.id,
+                              digest=documents.fingerprint(content))
     filename = f"{name}-{loaded.number.replace('/', '-')}.pdf"
     return Response(documents.render(content, verify_url), mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="{filename}"',

@@ -1,0 +1,52 @@
+"""Checks that run before anything else looks at a request: the host it names and the size of
+its body. They come first (before CSRF, rate limits, the page cache and every view) because each
+of those would otherwise read what is refused here.
+
+- Host: outside TRUSTED_HOSTS (production: the host of ETALASE_BASE_URL) the answer is our 400
+  page. Nothing in the app builds an address from the Host (storefront/web/external.py); refusing
+  unknown ones also keeps forged names out of logs and caches in front of the app.
+- Body: a form that is not an upload is refused above MAX_FORM_BYTES with the 413 page, from its
+  Content-Length, before a byte is parsed. Werkzeug applies max_form_memory_size only to
+  multipart bodies, and parsing a 12 MB urlencoded body costs seconds of CPU. Uploads
+  (multipart/form-data) keep MAX_CONTENT_LENGTH. A body sent without a length (chunked) meets the
+  same limit while it is read (BoundedRequest).
+"""
+from __future__ import annotations
+
+from flask import Request, abort, current_app, request
+from werkzeug.exceptions import SecurityError
+
+UPLOAD = "multipart/form-data"
+
+
+class BoundedRequest(Request):
+    """The body limit depends on what the body is: uploads may be large, forms may not."""
+
+    @property
+    def max_content_length(self) -> int | None:
+        limit = super().max_content_length
+        if self.mimetype == UPLOAD or not current_app:
+            return limit
+        small = current_app.config["MAX_FORM_BYTES"]
+        return small if limit is None else min(limit, small)
+
+    @max_content_length.setter
+    def max_content_length(self, value: int | None) -> None:
+        self._max_content_length = value
+
+
+def refuse_early() -> None:
+    if current_app.config.get("TRUSTED_HOSTS") is not None:
+        try:
+            request.host  # noqa: B018  (Werkzeug checks it against TRUSTED_HOSTS)
+        except SecurityError as error:
+            raise error
+    limit = request.max_content_length
+    if request.content_length is not None and limit is not None and request.content_length > limit:
+        abort(413)
+
+
+def init_app(app) -> None:
+    app.request_class = BoundedRequest
+    # First of all before-request functions, whoever registered theirs earlier.
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_early)
