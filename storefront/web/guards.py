@@ -8,10 +8,13 @@ of those would otherwise read what is refused here.
 - Body: a form that is not an upload is refused above MAX_FORM_BYTES with the 413 page, from its
   Content-Length, before a byte is parsed. Werkzeug applies max_form_memory_size only to
   multipart bodies, and parsing a 12 MB urlencoded body costs seconds of CPU. Uploads
-  (multipart/form-data) keep MAX_CONTENT_LENGTH. A body sent without a length (chunked) meets the
-  same limit while it is read (BoundedRequest).
+  (multipart/form-data) keep MAX_CONTENT_LENGTH. A form sent without a length (chunked) is read
+  up to the limit here and refused if there is more: Werkzeug would otherwise cut it silently at
+  the limit and the view would act on half a form.
 """
 from __future__ import annotations
+
+import io
 
 from flask import Request, abort, current_app, request
 from werkzeug.exceptions import SecurityError
@@ -42,8 +45,24 @@ def refuse_early() -> None:
         except SecurityError as error:
             raise error
     limit = request.max_content_length
-    if request.content_length is not None and limit is not None and request.content_length > limit:
+    if limit is None:
+        return
+    if request.content_length is not None:
+        if request.content_length > limit:
+            abort(413)
+    elif request.environ.get("wsgi.input_terminated") and request.mimetype != UPLOAD:
+        _read_whole_form(limit)
+
+
+def _read_whole_form(limit: int) -> None:
+    """A chunked form: read at most `limit` + 1 bytes; more is a 413, less is the body from now on."""
+    environ = request.environ
+    data = environ["wsgi.input"].read(limit + 1)
+    if len(data) > limit:
         abort(413)
+    environ["wsgi.input"] = io.BytesIO(data)
+    environ["CONTENT_LENGTH"] = str(len(data))
+    environ.pop("wsgi.input_terminated", None)
 
 
 def init_app(app) -> None:
