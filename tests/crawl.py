@@ -14,7 +14,6 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.timeutil import utcnow
@@ -61,5 +60,5 @@ def allowed_principals(endpoint: str) -> list:
     return [p for p in PRINCIPALS if allowed(endpoint, p)]
 
 
-__all__ = ["CASES", "OVERDUE", "PRINCIPALS", "Role", "World", "allowed_principals", "busy", "busy_world",
+__all__ = ["CASES", "OVERDUE", "PRINCIPALS", "World", "allowed_principals", "busy", "busy_world",
            "case_id", "get_cases", "sent_mail"]
