@@ -40,7 +40,7 @@ def _hours(raw: str | None) -> int:
     raw = (raw or "").strip()
     if not raw:
         return 24
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):  # isdigit() alone takes "²", which int() refuses
         raise ConfigError(f"ETALASE_ORDER_COOLING_HOURS must be whole hours (0 or more), not {raw!r}.")
     return int(raw)
 
