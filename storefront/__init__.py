@@ -11,7 +11,8 @@ from werkzeug.routing import IntegerConverter
 from storefront import cli, config, errors, extensions, i18n, security
 from storefront.catalog import urls as catalog_urls
 from storefront.sellers import labels
-from storefront.web import page_cache
+from storefront.web import external, guards, page_cache
+from storefront.web.external import EtalaseFlask
 from storefront.config import PROJECT_ROOT
 
 
@@ -19,7 +20,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     """Build a configured app. Tests pass `overrides`; production reads the environment."""
     if not (PROJECT_ROOT / "templates").is_dir():
         raise RuntimeError(f"templates/ not found under {PROJECT_ROOT}: install with `pip install -e .`")
-    app = Flask(
+    app = EtalaseFlask(
         __name__,
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
@@ -27,20 +28,24 @@ def create_app(overrides: dict | None = None) -> Flask:
     )
     config.load(app, overrides)
     os.makedirs(app.instance_path, exist_ok=True)
-    proxies = int(os.environ.get("ETALASE_PROXY_COUNT") or 0)
+    proxies = app.config["PROXY_COUNT"]
     if proxies:
-        # Behind a load balancer the client address comes from X-Forwarded-For (rate limits).
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+        # Behind a load balancer the client address comes from X-Forwarded-For (rate limits) and
+        # the scheme from X-Forwarded-Proto. X-Forwarded-Host is not believed: addresses come from
+        # ETALASE_BASE_URL, and the proxy passes the visitor's Host on (checked by TRUSTED_HOSTS).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0)
     extensions.init_app(app, migrations_dir=PROJECT_ROOT / "migrations")
     app.url_map.converters["int"] = IdConverter  # before any route is added
     _register_blueprints(app)
     i18n.init_app(app)
     labels.init_app(app)
     catalog_urls.init_app(app)
+    external.init_app(app)
     page_cache.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    guards.init_app(app)  # after every extension: its checks go first of all
     if os.environ.get("ETALASE_BENCH") == "1":  # benchmark reference routes (bench/catalog_bench.py)
         from storefront.web import bench_routes
         bench_routes.init_app(app)

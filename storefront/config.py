@@ -11,6 +11,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET_KEY = "dev-only-not-secret"
+DEV_BASE_URL = "http://127.0.0.1:5000"
 ENVIRONMENTS = ("development", "production")
 
 
@@ -39,7 +40,7 @@ def _hours(raw: str | None) -> int:
     raw = (raw or "").strip()
     if not raw:
         return 24
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):  # isdigit() alone takes "²", which int() refuses
         raise ConfigError(f"ETALASE_ORDER_COOLING_HOURS must be whole hours (0 or more), not {raw!r}.")
     return int(raw)
 
@@ -75,6 +76,23 @@ def _media_limits(environ) -> dict:
     return settings
 
 
+def _trusted_hosts(environ, env: str) -> list[str] | None:
+    """ETALASE_TRUSTED_HOSTS (comma-separated; `.example.go.id` allows its subdomains); in
+    production the host of ETALASE_BASE_URL by default; in development any host (None)."""
+    raw = [host.strip() for host in (environ.get("ETALASE_TRUSTED_HOSTS") or "").split(",") if host.strip()]
+    if raw:
+        return raw
+    if env == "production" and environ.get("ETALASE_BASE_URL"):
+        return [_hostname(environ["ETALASE_BASE_URL"])]
+    return None
+
+
+def _hostname(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url.strip()).hostname or ""
+
+
 def from_environment(environ: os._Environ | dict, instance_path: str) -> dict:
     """Read every setting the app knows from the environment into config keys."""
     env = environ.get("ETALASE_ENV", "development")
@@ -100,8 +118,13 @@ def from_environment(environ: os._Environ | dict, instance_path: str) -> dict:
         "PAGE_CACHE_SECONDS": int(environ.get("ETALASE_PAGE_CACHE_SECONDS") or 600),
         "ETALASE_DEMO": _bool(environ.get("ETALASE_DEMO")),
         "ORDER_COOLING_HOURS": _hours(environ.get("ETALASE_ORDER_COOLING_HOURS")),
-        # The public address, for links in emails sent outside a request (`flask procurement expire`).
-        "BASE_URL": environ.get("ETALASE_BASE_URL", "http://127.0.0.1:5000"),
+        # The public address: every absolute link (sitemap, canonical, emails, QR codes) is built on
+        # it (storefront/web/external.py), never on the request's Host. Production must set it.
+        "BASE_URL": environ.get("ETALASE_BASE_URL") or ("" if env == "production" else DEV_BASE_URL),
+        # Hosts the app answers to; any other Host header gets a 400 (Flask's TRUSTED_HOSTS).
+        "TRUSTED_HOSTS": _trusted_hosts(environ, env),
+        # Reverse proxies in front of the app whose X-Forwarded-For/-Proto are believed.
+        "PROXY_COUNT": int(environ.get("ETALASE_PROXY_COUNT") or 0),
         "BABEL_DEFAULT_TIMEZONE": environ.get("ETALASE_TIMEZONE", "Asia/Jakarta"),
     }
 
@@ -117,6 +140,12 @@ class Defaults:
     SQLITE_BUSY_TIMEOUT_MS = 5000
     # Request bodies above this are answered with 413 before they are read (uploads come later).
     MAX_CONTENT_LENGTH = 12 * 1024 * 1024
+    # Any other body (a form, not an upload) is refused above this before it is parsed
+    # (storefront/web/guards.py). The largest form, the product form, filled to every field's
+    # maximum with 4-byte characters (12 bytes each once percent-encoded), is about 58 KB:
+    # twice that still fits, and parsing 128 KiB costs milliseconds where 12 MB cost seconds.
+    # tests/test_body_limits.py checks every form against it.
+    MAX_FORM_BYTES = 128 * 1024
     MAX_FORM_MEMORY_SIZE = 500 * 1024
     MAX_FORM_PARTS = 1000
     SESSION_COOKIE_NAME = "etalase_session"
@@ -185,3 +214,11 @@ def load(app, overrides: dict | None = None) -> None:
             )
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
+        if not (app.config.get("BASE_URL") or "").strip():
+            raise ConfigError("ETALASE_ENV=production needs ETALASE_BASE_URL: the public address, like "
+                              "https://etalase.pemkomedan.go.id (links in pages, emails and documents use it).")
+        from storefront.web.external import parse_base_url
+
+        parse_base_url(app.config["BASE_URL"])  # a ConfigError names ETALASE_BASE_URL
+        if app.config.get("TRUSTED_HOSTS") is None:
+            app.config["TRUSTED_HOSTS"] = [_hostname(app.config["BASE_URL"])]

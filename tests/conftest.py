@@ -51,6 +51,7 @@ def base_config(database_url: str, tmp_path) -> dict:
         "REGISTRY_IMPORT_DIR": str(tmp_path / "registry-imports"),
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",  # cheap for tests; real hashes keep their own
         "SERVER_NAME": None,
+        "BASE_URL": "http://localhost",  # the test client's own host: absolute links stay as they were
     }
 
 

@@ -19,7 +19,6 @@ import pytest
 import sqlalchemy as sa
 from flask import url_for
 
-from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.timeutil import utcnow

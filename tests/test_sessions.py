@@ -179,7 +179,7 @@ def test_generated_password_must_be_changed_first(app, make):
     response = admin_client.post("/admin/pengguna/baru", data={
         "email": "staf.baru@uji.example", "name": "Staf Baru", "role": "pemesan", "opd_id": str(opd.id)})
     assert response.status_code == 200
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"
     password = response.text.split('data-testid="temporary-password">')[1].split("<")[0]
     assert password not in repr(admin_client.get_cookie("etalase_session").value)
     newcomer = app.test_client()

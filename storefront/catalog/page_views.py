@@ -6,12 +6,13 @@ from flask_login import current_user
 
 from storefront.accounts.roles import Role
 from storefront.catalog import queries, seo
-from storefront.catalog.urls import product_url, seller_url, slugify
+from storefront.catalog.urls import product_url, slugify
 from storefront.catalog.results import results_page
 from storefront.catalog.views import bp
 from storefront.procurement import ordering
 from storefront.procurement import queries as procurement_queries
 from storefront.web import page_cache
+from storefront.web.params import url_with_args, whole_number
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 RATING_READERS = frozenset({Role.PEMESAN, Role.PPK, Role.BENDAHARA, Role.AUDITOR})
@@ -41,7 +42,9 @@ def seller(seller_id: int, slug: str):
     if business is None:
         abort(404)
     if slug != slugify(business.business_name):
-        return redirect(seller_url(business, **request.args.to_dict(flat=False)), 301)
+        return redirect(url_with_args("catalog.seller", {"seller_id": business.id,
+                                                         "slug": slugify(business.business_name)},
+                                      request.args.to_dict(flat=False)), 301)
     # Buyers (OPD staff and the auditor, never the public cache) see how other OPDs rated it.
     buyer = current_user.is_authenticated and current_user.role in RATING_READERS
     return results_page("catalog/seller.html", seller=business,
@@ -53,7 +56,7 @@ def seller(seller_id: int, slug: str):
 def compare():
     """2-4 products side by side; the ids come from the checkboxes of a results page."""
     raw = request.args.getlist("p")
-    ids = list(dict.fromkeys(int(value) for value in raw if value.isdigit() and 0 < len(value) <= 9))
+    ids = list(dict.fromkeys(number for number in map(whole_number, raw) if number))
     problem = None
     if len(ids) < COMPARE_MIN:
         problem = "too_few"

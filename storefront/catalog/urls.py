@@ -10,6 +10,7 @@ import re
 from flask import g, request, url_for
 
 from storefront.catalog.stemmer import normalize
+from storefront.web.params import url_with_args
 
 
 def slugify(text: str, limit: int = 60) -> str:
@@ -48,14 +49,14 @@ def url_with(**changes) -> str:
             args.pop(name, None)
         else:
             args[name] = [str(value)]
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return url_with_args(request.endpoint, request.view_args, args)
 
 
 def category_url(slug: str) -> str:
     """A category's page keeping the other filters (and the search words) of this page."""
     args = {name: values for name, values in request.args.to_dict(flat=False).items()
             if name not in ("page", "kategori")}
-    return url_for("catalog.category", slug=slug, **args)
+    return url_with_args("catalog.category", {"slug": slug}, args)
 
 
 def init_app(app) -> None:

@@ -6,7 +6,7 @@ models below are the ones whose changes these pages show.
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request
 
 from storefront.catalog import queries
 from storefront.catalog.models import Product, ProductPhoto
@@ -16,6 +16,7 @@ from storefront.media.models import MediaDerivative, MediaImage
 from storefront.reference.models import Category, City, Kecamatan, Unit
 from storefront.sellers.models import Seller
 from storefront.web import page_cache
+from storefront.web.params import url_with_args
 
 bp = Blueprint("catalog", __name__)
 page_cache.watch(Product, ProductPhoto, Seller, Category, Kecamatan, Unit, City,
@@ -58,4 +59,4 @@ def search():
 @bp.get("/search")
 def search_alias():
     """The English address some visitors (and the issue) type; the page lives at /cari."""
-    return redirect(url_for("catalog.search", **request.args.to_dict(flat=False)))
+    return redirect(url_with_args("catalog.search", None, request.args.to_dict(flat=False)))

@@ -30,7 +30,8 @@ def always_visible(user, image: MediaImage) -> bool:
 # their own visibility, e.g. the sellers' rule: a draft product's photos 404 for everyone but
 # their seller and the verifiers. It gets a MediaImage whose relationships are NOT loaded (they
 # raise): the rule queries what it needs. Images invisible to anonymous visitors are sent with
-# Cache-Control "private", so shared caches never keep them.
+# Cache-Control "private", so shared caches never keep them (and to a signed-in visitor "private,
+# no-store", like every signed-in answer: storefront/security.py).
 visibility_rule: Callable[[object, MediaImage], bool] = always_visible
 
 

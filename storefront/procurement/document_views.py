@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Response, abort, render_template, url_for
+from flask import Response, abort, render_template
 
 from storefront.extensions import db
 from storefront.procurement import documents, issuance, labels
@@ -17,6 +17,7 @@ from storefront.procurement.models import PurchaseRequest
 from storefront.procurement.views import READERS, bp, visible_request
 from storefront.sellers import documents as private
 from storefront.web.decorators import role_required
+from storefront.web.external import external_url
 
 FILES = {"surat-pesanan": "sp", "bast": "bast"}
 FINGERPRINT = re.compile(r"[0-9a-f]{64}")
@@ -28,8 +29,7 @@ def document(request_id: int, name: str):
     kind = FILES.get(name) or abort(404)
     loaded, _ = visible_request(request_id)
     record = issuance.current(loaded, kind) or abort(404)
-    verify_url = url_for("procurement.verify", kind=kind, request_id=loaded.id, digest=record.digest,
-                         _external=True)
+    verify_url = external_url("procurement.verify", kind=kind, request_id=loaded.id, digest=record.digest)
     filename = f"{name}-{record.facts['request'].replace('/', '-')}.pdf"
     return Response(documents.render(record.facts, verify_url), mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="{filename}"',

@@ -9,7 +9,6 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import sqlalchemy as sa
-from flask import url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -24,6 +23,7 @@ from storefront.procurement.workflow import WAITS_FOR, Party
 from storefront.procurement.workflow import RequestStatus as S
 from storefront.sellers.models import Seller
 from storefront.timeutil import utcnow
+from storefront.web.external import external_url
 
 # Who must hear how a request ended (the open statuses go to workflow.WAITS_FOR's party).
 ENDED_FOR = {S.REJECTED: "submitter", S.DECLINED: "submitter", S.CANCELLED: "seller", S.EXPIRED: "both",
@@ -74,7 +74,7 @@ def request_waits(request: PurchaseRequest, *, actor=None) -> None:
         text = f"{request.number}: {_what(request.status)}." + _document_issued(request)
         if request.respond_by is not None:
             text += " " + _("Batas waktu: %(when)s.", when=clock.local_text(request.respond_by))
-        link = url_for("procurement.detail", request_id=request.id, _external=True)
+        link = external_url("procurement.detail", request_id=request.id)  # ETALASE_BASE_URL, never the Host
         for user in recipients(request):
             if actor is not None and user.id == actor.id:
                 continue

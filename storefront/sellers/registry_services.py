@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from urllib.parse import quote, urljoin
 
 import sqlalchemy as sa
-from flask import current_app, has_request_context, request, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
@@ -26,6 +26,7 @@ from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.registry_import import RegistryPreview, check_values
 from storefront.sellers.workflow import SellerStatus
 from storefront.text import lazy_gettext as _l
+from storefront.web.external import external_url
 
 # Letters and digits nobody confuses when reading a printed code aloud or typing it from paper:
 # no 0/O, 1/I/L; 31 symbols, so 8 of them give about 8.5 * 10^11 codes.
@@ -246,11 +247,12 @@ REGISTER_PATH = "/daftar"
 
 
 def invitation_link(seller: Seller, base_url: str | None = None) -> str:
-    """The absolute link that opens registration with the code filled in."""
+    """The absolute link that opens registration with the code filled in, on the public address
+    (ETALASE_BASE_URL, or `base_url`), never on the Host of the verifier's request."""
     code = seller.invitation_code
-    if "sellers.register" in current_app.view_functions and has_request_context():
-        return url_for("sellers.register", kode=code, _external=True)
-    base = base_url or (request.host_url if has_request_context() else "/")
+    if base_url is None and "sellers.register" in current_app.view_functions:
+        return external_url("sellers.register", kode=code)
+    base = base_url or current_app.config["BASE_URL"].rstrip("/") + "/"
     return urljoin(base, f"{REGISTER_PATH}?kode={quote(code, safe='-')}")
 
 

@@ -47,6 +47,7 @@ from storefront.timeutil import utcnow
 from storefront.web.decorators import role_required
 from storefront.web.forms import clean_text
 from storefront.web.pagination import page_number
+from storefront.web.params import whole_number
 
 bp = Blueprint("registry", __name__, url_prefix="/dinas/binaan")
 
@@ -104,8 +105,7 @@ def index():
     status = next((s for s in SellerStatus if s.value == status_arg), None)
     q = clean_text(request.args.get("q", ""))[:100]
     kecamatan_list = registry.known_kecamatan(city.id) if city is not None else []
-    kecamatan_arg = request.args.get("kecamatan", "")
-    kecamatan_id = int(kecamatan_arg) if kecamatan_arg.isdigit() and len(kecamatan_arg) < 10 else None
+    kecamatan_id = whole_number(request.args.get("kecamatan"))
     if kecamatan_id not in {k.id for k in kecamatan_list}:
         kecamatan_id = None
 

@@ -146,6 +146,9 @@ def page_key(generation: int, digest: str) -> str:
 
 
 def _digest() -> str:
+    # The path and query, and the language (from our own cookie, one of LANGUAGES): no request
+    # header steers the key, and nothing a page shows comes from a header either (absolute
+    # addresses are built on ETALASE_BASE_URL, never the Host: tests/test_hosts.py).
     address = f"{get_locale()}|{request.full_path}"
     return hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -524,7 +524,8 @@ def test_without_a_phone_the_whatsapp_link_lets_the_verifier_pick_a_contact(app,
 def test_the_link_without_the_registration_route(app, city, make, monkeypatch):
     entry = make.seller(SellerStatus.INVITED, invitation_code="MDN-AAAA-BBBB")
     monkeypatch.delitem(app.view_functions, "sellers.register")
-    with app.test_request_context(base_url="https://etalase.medan.example/"):
+    app.config["BASE_URL"] = "https://etalase.medan.example"
+    with app.test_request_context(base_url="https://forged-host.invalid/"):  # the Host never counts
         assert registry.invitation_link(entry) == "https://etalase.medan.example/daftar?kode=MDN-AAAA-BBBB"
         assert registry.invitation_link(entry, "https://lain.example/") == \
             "https://lain.example/daftar?kode=MDN-AAAA-BBBB"
