@@ -54,4 +54,4 @@ clean:
 messages: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location \
 		--sort-output --project Etalase --ignore-dirs '.* __pycache__' .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --width 100
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --width 100 --ignore-obsolete
