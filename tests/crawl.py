@@ -113,5 +113,5 @@ def crawl(world: World, extra: list[tuple[str, str]] = ()) -> Iterator[Page]:
             yield page
 
 
-__all__ = ["CASES", "OVERDUE", "PRINCIPALS", "Page", "Role", "World", "allowed_principals", "busy", "busy_world",
+__all__ = ["CASES", "OVERDUE", "PRINCIPALS", "Page", "World", "allowed_principals", "busy", "busy_world",
            "case_id", "crawl", "get_cases", "request_urls", "sent_mail"]

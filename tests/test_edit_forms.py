@@ -34,7 +34,7 @@ from storefront.sellers.models import Seller
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 from tests.html_forms import Control, Form, field_errors, parse_forms
 from tests.test_access_matrix import (
-    DISPUTED, FIRST, GET_CASES, OWN_PRODUCT, PRINCIPALS, REFERENCE_MODELS, REGISTRY_ENTRY, World, allowed,
+    DISPUTED, GET_CASES, OWN_PRODUCT, PRINCIPALS, REFERENCE_MODELS, REGISTRY_ENTRY, World, allowed,
     _registry_upload, build_world, principal_name)
 
 REQUEST_PAGES = [("procurement.detail", {"request_id": ref}) for ref in (

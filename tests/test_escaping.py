@@ -9,8 +9,6 @@ may exist, and the PDFs show the markup as literal text.
 """
 from __future__ import annotations
 
-import io
-import json
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 from html.parser import HTMLParser

@@ -121,7 +121,7 @@ def request_blocked(request: PurchaseRequest) -> None:
         text = f"{request.number}: " + _("terhambat. %(reasons)s Batalkan atau tolak permintaan ini bila tidak "
                                          "dapat dilanjutkan.", reasons=" ".join(reasons))
         subject = f"[Etalase] {request.number}: " + _("permintaan terhambat")
-        link = url_for("procurement.detail", request_id=request.id, _external=True)
+        link = external_url("procurement.detail", request_id=request.id)
     officers = db.session.scalars(sa.select(User).where(
         User.id.in_([request.submitted_by_id, request.ppk_id]), User.is_active_account.is_(True))).all()
     for user in officers:

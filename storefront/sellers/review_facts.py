@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from storefront.catalog.models import Product, ProductPhoto, ProductRevision, RevisionStatus
 from storefront.extensions import db
-from storefront.i18n import rupiah
+from storefront.i18n import long_date, rupiah
 from storefront.reference.models import Category, Kecamatan, Unit
 from storefront.reviewed import Fact, fact
 from storefront.sellers import halal, identifiers
@@ -109,5 +109,5 @@ def seller_facts(seller: Seller) -> dict[str, Fact]:
         facts[f"document:{document.id}"] = fact(
             DOCUMENT_LABELS[document.kind],
             [document.kind.value, document.number, document.issued_on, document.expires_on, document.file_key],
-            shown=f"{document.number}" + (f" ({document.expires_on:%d-%m-%Y})" if document.expires_on else ""))
+            shown=f"{document.number}" + (f" ({long_date(document.expires_on)})" if document.expires_on else ""))
     return facts

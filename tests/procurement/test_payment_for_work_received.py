@@ -21,7 +21,7 @@ from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.procurement import issuance, queries, services
 from storefront.procurement import workflow as wf
-from storefront.procurement.models import Payment, PurchaseRequest, RequestEvent, RequestItem
+from storefront.procurement.models import Payment, PurchaseRequest, RequestItem
 from storefront.procurement.services import StepData
 from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
 from tests.pdf_samples import small_pdf
