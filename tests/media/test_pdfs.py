@@ -24,6 +24,7 @@ from storefront.procurement.models import Payment
 from storefront.sellers import documents
 from storefront.sellers.models import SellerDocument
 from storefront.sellers.workflow import SellerStatus
+from tests.page_forms import take_step
 
 SCRIPT = "app.alert('pwn')"
 EXECUTABLE = b"MZ\x90\x00 evil executable"
@@ -202,9 +203,7 @@ def test_a_payment_proof_pdf_is_stored_inert(app, make, login):
     world = build_world(app, make, login)
     request_id = world.refs["<request_bendahara>"]
     before = set(_stored_files(app))
-    response = world.clients[Role.BENDAHARA].post(
-        f"/permintaan/{request_id}/record_payment",
-        data={"method": "kkpd", "paid_on": "2026-12-01", "amount": "50000", "payment_reference": "SP2D/1",
+    response = take_step(world.clients[Role.BENDAHARA], request_id, "record_payment", {"method": "kkpd", "paid_on": "2026-12-01", "amount": "50000", "payment_reference": "SP2D/1",
               "proof": (io.BytesIO(hostile_pdf()), "bukti.pdf")}, content_type="multipart/form-data")
     assert response.status_code == 302, response.text[:2000]
     with app.app_context():
@@ -220,9 +219,7 @@ def test_a_locked_payment_proof_is_refused_next_to_its_field(app, make, login):
     request_id = world.refs["<request_bendahara>"]
     before = _stored_files(app)
     locked = hostile_pdf(encryption=pikepdf.Encryption(owner="pemilik", user="rahasia"))
-    response = world.clients[Role.BENDAHARA].post(
-        f"/permintaan/{request_id}/record_payment",
-        data={"method": "kkpd", "paid_on": "2026-12-01", "amount": "50000", "payment_reference": "SP2D/1",
+    response = take_step(world.clients[Role.BENDAHARA], request_id, "record_payment", {"method": "kkpd", "paid_on": "2026-12-01", "amount": "50000", "payment_reference": "SP2D/1",
               "proof": (io.BytesIO(locked), "bukti.pdf")}, content_type="multipart/form-data")
     assert response.status_code == 422
     assert re.search(r'id="proof-record_payment-galat"[^>]*>[^<]*kata sandi', response.text), "next to the field"
