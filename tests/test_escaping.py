@@ -68,6 +68,8 @@ NOT_USER_TEXT = {
     "holidays.name": "seeded from the reference data files; no form writes it",
     "issued_documents.kind": "sp or bast, set by the code", "issued_documents.digest": "a SHA-256 hex digest",
     "issued_documents.number": "copied from purchase_requests.sp_number/bast_number, never shown from here",
+    "cart_items.add_key": "a form's random key (storefront/once.py), checked for length",
+    "form_submissions.key": "a form's random key (storefront/once.py), checked for length",
     "account_events.action": "a code set by the code", "account_events.actor_role": "a role value",
     "users.email": "an e-mail address (validated)", "users.password_hash": "a hash",
     "auth_sessions.token_hash": "a hash", "auth_sessions.ip_address": "an address (tests/test_ip_visibility.py)",

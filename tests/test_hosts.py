@@ -16,7 +16,7 @@ from storefront import create_app
 from storefront.config import ConfigError, from_environment
 from tests.conftest import base_config
 from tests.crawl import PRINCIPALS, busy, case_id, get_cases, sent_mail  # noqa: F401  (fixtures)
-from tests.test_access_matrix import POST_CASES, allowed, build_world, principal_name
+from tests.test_access_matrix import POST_CASES, allowed, build_world, post_data, principal_name
 
 BASE = "https://etalase.example"
 FORGED = {"Host": "forged-host.invalid", "X-Forwarded-Host": "forged-forwarded.invalid",
@@ -85,7 +85,7 @@ def test_no_email_or_answer_of_a_post_carries_a_forged_host(app, make, login, se
     problems = []
     for principal in permitted:
         url = world.url(case.endpoint, case.args_for(principal) if case.args_for else case.args)
-        response = forged(app, world.clients[principal], "POST", url, data=case.data(world))
+        response = forged(app, world.clients[principal], "POST", url, data=post_data(world, case, principal, url))
         problems += [f"{principal_name(principal)}: {leak}" for leak in _leaks(response)]
     for message in sent_mail:
         if MARK in f"{message.subject}\n{message.body}".lower():
@@ -101,7 +101,7 @@ def test_the_steps_do_send_emails_with_links_to_the_base(app, make, login, sent_
     case = next(case for case in POST_CASES if case.endpoint == "procurement.step")
     from storefront.accounts.roles import Role
     url = world.url(case.endpoint, case.args_for(Role.PPK))
-    response = forged(app, world.clients[Role.PPK], "POST", url, data=case.data(world))
+    response = forged(app, world.clients[Role.PPK], "POST", url, data=post_data(world, case, Role.PPK, url))
     assert response.status_code == 302 and response.headers["Location"] == url.rsplit("/", 1)[0]
     assert sent_mail and all(f"{BASE}/permintaan/" in message.body for message in sent_mail)
 

@@ -30,7 +30,7 @@ PAYMENT_LABELS = {
 class NoticesReadForm(BaseForm):
     """"Tandai sudah dibaca": the newest notice the page showed (later ones stay unread)."""
 
-    up_to = IntegerField(validators=[DataRequired(), NumberRange(min=1, max=2**31 - 1)])
+    up_to = IntegerField(validators=[InputRequired(), NumberRange(min=1, max=2**31 - 1)])
 
 
 class AddToCartForm(BaseForm):
