@@ -1,7 +1,7 @@
 """Products of the catalog: the live (approved) listing, its photos, price history and events.
 
 A material edit of a published product waits in ProductRevision while the approved version
-stays live; stock and capacity changes apply at once (DESIGN.md, product lifecycle).
+stays live; stock and capacity changes apply at once (docs/domain.md, "Products").
 """
 from __future__ import annotations
 

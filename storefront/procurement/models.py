@@ -2,7 +2,7 @@
 documents issued for it (frozen), the payment, the rating, the capacity held for accepted requests, and in-app notices.
 
 Money is whole rupiah. A request belongs to one OPD and one seller; its items keep the product as
-ordered (DESIGN.md: later edits never change what was ordered).
+ordered (docs/domain.md, "Purchase requests": later edits never change what was ordered).
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The purchase request lifecycle (DESIGN.md) as one transition table. Plain Python: no Flask,
+"""The purchase request lifecycle (docs/domain.md, "Purchase requests") as one transition table. Plain Python: no Flask,
 no database.
 
 The table works as storefront/lifecycle.py says; the services add the checks that need data

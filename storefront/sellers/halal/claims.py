@@ -1,7 +1,7 @@
 """Validating a halal claim, the halal fields of a product form: status, number, ingredient and reason.
 
-Sources, in shared/reference/domain-indonesia.md: statuses and out-of-scope reasons §1.7 ·
-certificate numbers §1.3 · non-halal products §1.5 ("tidak halal" statement), §8.5 rule 3.
+The rules are in docs/domain.md, "Halal": statuses and out-of-scope reasons, certificate
+numbers, non-halal products (the "tidak halal" statement).
 """
 from __future__ import annotations
 
