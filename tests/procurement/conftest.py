@@ -82,6 +82,17 @@ def step(app, request_id: int, action: A, user: User | None, party: Party, **dat
         db.session.commit()
 
 
+def walk_to_bast(app, shop: Shop, request_id: int) -> None:
+    """Take a submitted request through the real services to its signed BAST."""
+    for action, user, party, data in [(A.APPROVE, shop.ppk, Party.PPK, {"sp_number": "027/88/SP/2026"}),
+                                      (A.ACCEPT, shop.seller_owner, Party.SELLER, {}),
+                                      (A.SHIP, shop.seller_owner, Party.SELLER, {}),
+                                      (A.RECEIVE, shop.pemesan, Party.PEMESAN, {}),
+                                      (A.INSPECT, shop.ppk, Party.PPK, {}),
+                                      (A.SIGN_BAST, shop.ppk, Party.PPK, {"bast_number": "027/88/BAST/2026"})]:
+        step(app, request_id, action, user, party, **data)
+
+
 def status_of(app, request_id: int):
     with app.app_context():
         return db.session.get(PurchaseRequest, request_id).status

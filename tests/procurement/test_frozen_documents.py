@@ -18,7 +18,7 @@ from storefront.procurement.models import PurchaseRequest, RequestItem
 from storefront.procurement.workflow import Party, RequestAction as A
 from storefront.reference.models import Opd
 from storefront.sellers.models import Seller
-from tests.procurement.conftest import step, submit
+from tests.procurement.conftest import step, submit, walk_to_bast
 from tests.procurement.test_documents import read_pdf
 
 UNRECOGNISED = 'data-testid="unrecognised"'
@@ -27,13 +27,7 @@ _SKIPPED = {"email", "password_hash", "invitation_code", "idempotency_key", "slu
 
 def _walk_to_bast(app, shop) -> int:
     (rid,) = submit(app, shop, {shop.products[0]: 4, shop.products[1]: 1})
-    for action, user, party, data in [(A.APPROVE, shop.ppk, Party.PPK, {"sp_number": "027/88/SP/2026"}),
-                                      (A.ACCEPT, shop.seller_owner, Party.SELLER, {}),
-                                      (A.SHIP, shop.seller_owner, Party.SELLER, {}),
-                                      (A.RECEIVE, shop.pemesan, Party.PEMESAN, {}),
-                                      (A.INSPECT, shop.ppk, Party.PPK, {}),
-                                      (A.SIGN_BAST, shop.ppk, Party.PPK, {"bast_number": "027/88/BAST/2026"})]:
-        step(app, rid, action, user, party, **data)
+    walk_to_bast(app, shop, rid)
     return rid
 
 

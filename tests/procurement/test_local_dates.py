@@ -15,8 +15,7 @@ import pytest
 import time_machine
 
 from storefront.config import PROJECT_ROOT
-from storefront.procurement.workflow import Party, RequestAction as A
-from tests.procurement.conftest import step, submit
+from tests.procurement.conftest import submit, walk_to_bast
 from tests.procurement.test_cli_and_mail import Inbox, free_port
 from tests.procurement.test_documents import read_pdf
 
@@ -59,13 +58,7 @@ def _bodies(inbox) -> list[str]:
 def test_documents_issued_just_after_midnight_carry_the_city_date_everywhere(half_past_midnight, app, login,
                                                                                shop, smtp):
     (rid,) = submit(app, shop, {shop.products[0]: 4}, needed_on=date(2026, 12, 21))
-    for action, user, party, data in [(A.APPROVE, shop.ppk, Party.PPK, {"sp_number": "027/88/SP/2026"}),
-                                      (A.ACCEPT, shop.seller_owner, Party.SELLER, {}),
-                                      (A.SHIP, shop.seller_owner, Party.SELLER, {}),
-                                      (A.RECEIVE, shop.pemesan, Party.PEMESAN, {}),
-                                      (A.INSPECT, shop.ppk, Party.PPK, {}),
-                                      (A.SIGN_BAST, shop.ppk, Party.PPK, {"bast_number": "027/88/BAST/2026"})]:
-        step(app, rid, action, user, party, **data)
+    walk_to_bast(app, shop, rid)
     ppk = login(shop.ppk)
     read = {}
     for kind, name in (("sp", "surat-pesanan"), ("bast", "bast")):
