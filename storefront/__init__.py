@@ -74,8 +74,8 @@ def _register_blueprints(app: Flask) -> None:
     from storefront.procurement.views import bp as procurement_bp
     from storefront.sellers.curation_views import bp as curation_bp
     from storefront.sellers.product_views import bp as listings_bp
-    from storefront.sellers import registry_import_views  # noqa: F401  (adds the import routes to registry's bp)
-    from storefront.sellers.registry_views import bp as registry_bp
+    from storefront.sellers.registry import import_views  # noqa: F401  (adds the import routes to registry's bp)
+    from storefront.sellers.registry.views import bp as registry_bp
     from storefront.sellers.verification_views import bp as verification_bp
     from storefront.sellers.views import bp as sellers_bp
 

@@ -58,7 +58,7 @@ EACH = {
     # Each renewal gives the business a new invitation code; the last one is the one that works.
     "registry.invitation_renew": "a new invitation code per renewal",
     # An upload waits in the session for its preview; the session keeps the last one, and the file
-    # of the other is removed with every unconfirmed upload after a day (registry_import_views._prune).
+    # of the other is removed with every unconfirmed upload after a day (registry/import_views.py, _prune).
     # Nothing is written to the database before the confirmation, which is ONCE.
     "registry.import_upload": "a preview per upload",
 }

@@ -9,7 +9,7 @@ demo permit runs out while the demo is in use. Medan Timur is left without a sel
 
 Every status is reached through the real services, with the demo verifier deciding where a
 verifier decides, so events, price history, revisions and photo derivatives are the real thing:
-registry entry (registry_services.add_entry) -> registration (services.register) -> profile and
+registry entry (registry.services.add_entry) -> registration (services.register) -> profile and
 documents -> submit -> verifier decision; products are created, photographed (Pillow drawings
 through media.store_upload), submitted and decided through listings and photos.
 
@@ -37,9 +37,10 @@ from storefront.demo.businesses import BUSINESSES, DEMO_CITY, EMPTY_KECAMATAN
 from storefront.demo.records import PIRT_YEARS_LEFT, DemoBusiness, DemoProduct
 from storefront.extensions import db
 from storefront.reference.models import Category, City, Kecamatan, Unit
-from storefront.sellers import documents, listings, photos, registry_services, services
+from storefront.sellers import documents, listings, photos, services
 from storefront.sellers.halal import HalalStatus
 from storefront.sellers.models import DocumentKind, Seller
+from storefront.sellers.registry import services as registry_services
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus, SellerAction, SellerStatus
 from storefront.timeutil import local_today
 

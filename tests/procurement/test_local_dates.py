@@ -100,9 +100,9 @@ PY_FORMATTING = re.compile(r"\.strftime\(|\.isoformat\(|\bformat_(date|datetime|
                            r"|\{[^{}\n]*:%[a-zA-Z]|\.astimezone\(|\butcfromtimestamp\(|\bfromtimestamp\(")
 # Not dates a person reads, each with its reason.
 ALLOWED = {
-    ("storefront/sellers/registry_rows.py", "value.date().isoformat() if value.time() == time() else value.isoformat"):
+    ("storefront/sellers/registry/rows.py", "value.date().isoformat() if value.time() == time() else value.isoformat"):
         "an uploaded workbook's cell as the text typed into it (input, not display; no zone is known)",
-    ("storefront/sellers/registry_rows.py", "return value.isoformat()"): "the same, for a date cell",
+    ("storefront/sellers/registry/rows.py", "return value.isoformat()"): "the same, for a date cell",
     ("storefront/procurement/deadlines.py", "local.date()"): "already in the city's zone (pure module, zone passed in)",
     ("storefront/procurement/deadlines.py", ".astimezone("): "the pure deadline arithmetic, zone passed in",
     ("storefront/procurement/cli.py", "day.date()"): "a day typed on the command line (input)",

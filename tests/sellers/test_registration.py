@@ -12,8 +12,8 @@ from storefront.accounts import passwords
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.extensions import db
-from storefront.sellers import registry_services
 from storefront.sellers.models import Seller
+from storefront.sellers.registry import services as registry_services
 from storefront.sellers.workflow import SellerStatus
 from tests.conftest import TEST_PASSWORD
 

@@ -19,9 +19,9 @@ from werkzeug.test import encode_multipart
 from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.reference.models import Kecamatan
-from storefront.sellers import registry_services as registry
+from storefront.sellers.registry import services as registry
 from storefront.sellers.models import Seller, SellerEvent
-from storefront.sellers.registry_import import parse_registry
+from storefront.sellers.registry.preview import parse_registry
 from storefront.sellers.workflow import SellerStatus
 
 HEADER = ["nama_usaha", "nama_pemilik", "nib", "kecamatan", "telepon", "alamat", "kategori"]

@@ -19,7 +19,7 @@ from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.reference.models import Kecamatan
 from storefront.sellers.models import Seller
-from storefront.sellers.registry_rows import COLUMNS, looks_like_formula, spreadsheet_safe
+from storefront.sellers.registry.rows import COLUMNS, looks_like_formula, spreadsheet_safe
 from tests.sellers.test_registry_import import HEADER, csv_bytes, parse, xlsx_bytes
 
 # The OWASP list of formula starts, with payloads from its examples.

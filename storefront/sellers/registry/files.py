@@ -9,11 +9,11 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 
-from storefront.sellers.registry_rows import COLUMNS, HEADER_SCAN_ROWS, _recognised, column_letter, spreadsheet_safe
+from storefront.sellers.registry.rows import COLUMNS, HEADER_SCAN_ROWS, _recognised, column_letter, spreadsheet_safe
 from storefront.text import lazy_gettext as _l
 
 if TYPE_CHECKING:
-    from storefront.sellers.registry_import import RegistryPreview
+    from storefront.sellers.registry.preview import RegistryPreview
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_COLUMNS = 100  # columns read from a workbook row; a sheet is never read wider than this

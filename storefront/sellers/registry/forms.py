@@ -10,7 +10,7 @@ from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectChoice, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional, StopValidation
 
-from storefront.sellers.registry_import import check_values
+from storefront.sellers.registry.preview import check_values
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, optional_int
 from storefront.web.forms import BaseForm

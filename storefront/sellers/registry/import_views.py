@@ -1,4 +1,4 @@
-"""Importing the Dinas's registry from a spreadsheet (routes of registry_views' blueprint).
+"""Importing the Dinas's registry from a spreadsheet (routes of the blueprint in views.py).
 
 Import in three steps, nothing saved before the last:
 1. POST /impor: the file is read at once; a file that cannot be read at all (empty, binary, no
@@ -29,10 +29,10 @@ from storefront.media.storage import InvalidKey, LocalStorage
 from storefront.reference import services as reference
 from storefront.reference.models import City
 from storefront.sellers import identifiers
-from storefront.sellers import registry_import as importer
-from storefront.sellers import registry_services as registry
-from storefront.sellers.registry_forms import ConfirmImportForm, ImportForm
-from storefront.sellers.registry_views import KEEPER, city_or_redirect, bp
+from storefront.sellers.registry import preview as importer
+from storefront.sellers.registry import services as registry
+from storefront.sellers.registry.forms import ConfirmImportForm, ImportForm
+from storefront.sellers.registry.views import KEEPER, city_or_redirect, bp
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 from storefront.web.decorators import role_required

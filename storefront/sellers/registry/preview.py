@@ -27,10 +27,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from storefront.sellers.registry_files import (MAX_BYTES, MAX_COLUMNS, MAX_XLSX_UNCOMPRESSED, OLE_MAGIC,
+from storefront.sellers.registry.files import (MAX_BYTES, MAX_COLUMNS, MAX_XLSX_UNCOMPRESSED, OLE_MAGIC,
                                                TEMPLATE_EXAMPLE, TEXT_COLUMNS, UTF8_BOM, XLSX_MAGIC, _csv_records,
                                                _FileProblem, _xlsx_records, template_csv, template_xlsx)
-from storefront.sellers.registry_rows import (_ALIASES, COLUMN_BY_KEY, COLUMNS, HEADER_SCAN_ROWS, MAX_CELL_LENGTH,
+from storefront.sellers.registry.rows import (_ALIASES, COLUMN_BY_KEY, COLUMNS, HEADER_SCAN_ROWS, MAX_CELL_LENGTH,
                                               MSG_REQUIRED, REQUIRED_HEADERS, Column, KecamatanLookup, _recognised,
                                               cell_text, check_values, clean_cell, column_letter, header_key,
                                               msg_cell_too_long, msg_formula, msg_kecamatan, msg_nib_exists,

@@ -1,5 +1,5 @@
 """The Dinas's registry of UMKM binaan: list and counts, entries kept by hand, and a printable
-invitation per entry. Importing from a spreadsheet is in registry_import_views.py (same blueprint).
+invitation per entry. Importing from a spreadsheet is in import_views.py (same blueprint).
 
 The verifier keeps the registry; the administrator and the auditor read it (and change nothing).
 """
@@ -17,10 +17,10 @@ from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import City
 from storefront.sellers import identifiers
-from storefront.sellers import registry_services as registry
 from storefront.sellers.models import Seller
 from storefront.sellers.permissions import DINAS_READERS
-from storefront.sellers.registry_forms import RegistryEntryForm
+from storefront.sellers.registry import services as registry
+from storefront.sellers.registry.forms import RegistryEntryForm
 from storefront.sellers.workflow import SellerStatus
 from storefront.text import lazy_gettext as _l
 from storefront.web.decorators import role_required
