@@ -1,4 +1,4 @@
-"""Reading the Dinas's registry file (storefront/sellers/registry/preview.py): pure, no database.
+"""Reading the Dinas's registry file (storefront/sellers/registry/: preview, files, rows): pure, no database.
 
 Every file is made here (csv module, openpyxl). Each test names what the user would see: the
 row number as the spreadsheet shows it, the column, and the Indonesian message.
@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from storefront.sellers.registry.preview import (MAX_BYTES, MAX_ROWS, KecamatanLookup, column_letter, header_key,
-                                                parse_registry, template_csv, template_xlsx)
+from storefront.sellers.registry.files import MAX_BYTES, template_csv, template_xlsx
+from storefront.sellers.registry.preview import MAX_ROWS, parse_registry
+from storefront.sellers.registry.rows import KecamatanLookup, column_letter, header_key
 
 KECAMATAN = [SimpleNamespace(id=1, code="12.71.01", name="Medan Kota"),
              SimpleNamespace(id=2, code="12.71.02", name="Medan Sunggal"),

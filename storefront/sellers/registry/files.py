@@ -6,14 +6,11 @@ import io
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-
-from storefront.sellers.registry.rows import COLUMNS, HEADER_SCAN_ROWS, _recognised, column_letter, spreadsheet_safe
+from storefront.sellers.registry.rows import (COLUMNS, HEADER_SCAN_ROWS, column_letter, recognised_columns,
+                                              spreadsheet_safe)
 from storefront.text import lazy_gettext as _l
-
-if TYPE_CHECKING:
-    from storefront.sellers.registry.preview import RegistryPreview
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_COLUMNS = 100  # columns read from a workbook row; a sheet is never read wider than this
@@ -26,13 +23,25 @@ UTF8_BOM = b"\xef\xbb\xbf"
 
 # --- reading files ---------------------------------------------------------------------------------
 
-class _FileProblem(Exception):
+class ReadingNotes(Protocol):
+    """Where a reader notes how it read the file (preview.RegistryPreview is one). A protocol, so that
+    this module does not import the preview, which imports this module."""
+
+    delimiter: str  # CSV only
+    encoding: str  # CSV only
+    sheet: str  # workbook only
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read; `message` (a lazy string) says how to fix it."""
+
     def __init__(self, message):
         super().__init__(str(message))
         self.message = message
 
 
-def _csv_records(data: bytes, preview: RegistryPreview) -> Iterator[tuple[int, list, set]]:
+def csv_records(data: bytes, preview: ReadingNotes) -> Iterator[tuple[int, list, set]]:
+    """(row number, cells, positions of numeric cells: none in a CSV) for each record of a CSV file."""
     text = _decode(data, preview)
     delimiter = _detect_delimiter(text)
     preview.delimiter = delimiter
@@ -45,18 +54,18 @@ def _csv_records(data: bytes, preview: RegistryPreview) -> Iterator[tuple[int, l
                 number += 1
                 yield number, record, set()
         except csv.Error as error:
-            raise _FileProblem(_l("Baris %(row)s berkas CSV ini rusak (%(error)s). Buka di Excel lalu simpan "
-                                  "lagi sebagai CSV.", row=str(number + 1), error=str(error))) from error
+            raise FileProblem(_l("Baris %(row)s berkas CSV ini rusak (%(error)s). Buka di Excel lalu simpan "
+                                 "lagi sebagai CSV.", row=str(number + 1), error=str(error))) from error
 
     return records()
 
 
-def _decode(data: bytes, preview: RegistryPreview) -> str:
+def _decode(data: bytes, preview: ReadingNotes) -> str:
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        raise _FileProblem(_l("Berkas ini bukan teks CSV yang bisa dibaca (mungkin gambar, PDF, atau teks "
-                              "UTF-16). Di Excel, pilih Simpan Sebagai > CSV UTF-8, atau unggah berkas .xlsx."))
+        raise FileProblem(_l("Berkas ini bukan teks CSV yang bisa dibaca (mungkin gambar, PDF, atau teks "
+                             "UTF-16). Di Excel, pilih Simpan Sebagai > CSV UTF-8, atau unggah berkas .xlsx."))
     try:
         text = data.decode("utf-8")
         preview.encoding = "utf-8"
@@ -65,12 +74,12 @@ def _decode(data: bytes, preview: RegistryPreview) -> str:
             text = data.decode("cp1252")
             preview.encoding = "cp1252"
         except UnicodeDecodeError as error:
-            raise _FileProblem(_l("Huruf-huruf di berkas ini tidak bisa dibaca. Di Excel, pilih Simpan Sebagai "
-                                  "> CSV UTF-8, lalu unggah lagi.")) from error
+            raise FileProblem(_l("Huruf-huruf di berkas ini tidak bisa dibaca. Di Excel, pilih Simpan Sebagai "
+                                 "> CSV UTF-8, lalu unggah lagi.")) from error
     text = text.rstrip("\x1a")  # an old DOS end-of-file mark
     if any(unicodedata.category(ch) == "Cc" and ch not in "\t\r\n" for ch in text):
-        raise _FileProblem(_l("Berkas ini bukan teks CSV yang bisa dibaca (berisi karakter biner). Unggah "
-                              "berkas CSV atau Excel (.xlsx) yang berisi daftar UMKM binaan."))
+        raise FileProblem(_l("Berkas ini bukan teks CSV yang bisa dibaca (berisi karakter biner). Unggah "
+                             "berkas CSV atau Excel (.xlsx) yang berisi daftar UMKM binaan."))
     return text
 
 
@@ -83,23 +92,24 @@ def _detect_delimiter(text: str) -> str:
             rows = list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter, strict=False))
         except csv.Error:
             continue
-        recognised = max((len(_recognised(row)) for row in rows), default=0)
+        recognised = max((len(recognised_columns(row)) for row in rows), default=0)
         widest = max((len(row) for row in rows), default=0)
         if (recognised, widest) > best_score:
             best, best_score = delimiter, (recognised, widest)
     return best
 
 
-def _xlsx_records(data: bytes, preview: RegistryPreview) -> Iterator[tuple[int, list, set]]:
+def xlsx_records(data: bytes, preview: ReadingNotes) -> Iterator[tuple[int, list, set]]:
+    """(row number, cells, positions of numeric cells) for each row of a workbook's first sheet."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             inflated = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise _FileProblem(_l("Berkas Excel ini rusak atau tidak lengkap. Buka di Excel, simpan lagi sebagai "
-                              ".xlsx, lalu unggah.")) from error
+        raise FileProblem(_l("Berkas Excel ini rusak atau tidak lengkap. Buka di Excel, simpan lagi sebagai "
+                             ".xlsx, lalu unggah.")) from error
     if inflated > MAX_XLSX_UNCOMPRESSED:
-        raise _FileProblem(_l("Isi berkas Excel ini terlalu besar untuk dibaca. Hapus lembar (sheet) dan "
-                              "kolom yang tidak perlu, atau pecah menjadi beberapa berkas."))
+        raise FileProblem(_l("Isi berkas Excel ini terlalu besar untuk dibaca. Hapus lembar (sheet) dan "
+                             "kolom yang tidak perlu, atau pecah menjadi beberapa berkas."))
     try:
         from openpyxl import load_workbook
 
@@ -107,8 +117,8 @@ def _xlsx_records(data: bytes, preview: RegistryPreview) -> Iterator[tuple[int, 
         sheet = workbook.worksheets[0]
         preview.sheet = sheet.title
     except Exception as error:  # noqa: BLE001  (a malformed workbook raises many kinds of errors)
-        raise _FileProblem(_l("Berkas Excel ini tidak bisa dibaca. Buka di Excel, simpan lagi sebagai .xlsx "
-                              "(Buku Kerja Excel), lalu unggah.")) from error
+        raise FileProblem(_l("Berkas Excel ini tidak bisa dibaca. Buka di Excel, simpan lagi sebagai .xlsx "
+                             "(Buku Kerja Excel), lalu unggah.")) from error
 
     def records():
         try:
@@ -117,11 +127,11 @@ def _xlsx_records(data: bytes, preview: RegistryPreview) -> Iterator[tuple[int, 
                 numeric = {i for i, value in enumerate(cells)
                            if isinstance(value, (int, float)) and not isinstance(value, bool)}
                 yield number, cells, numeric
-        except _FileProblem:
+        except FileProblem:
             raise
         except Exception as error:  # noqa: BLE001
-            raise _FileProblem(_l("Berkas Excel ini rusak di tengah jalan dan tidak bisa dibaca sampai habis. "
-                                  "Buka di Excel, simpan lagi sebagai .xlsx, lalu unggah.")) from error
+            raise FileProblem(_l("Berkas Excel ini rusak di tengah jalan dan tidak bisa dibaca sampai habis. "
+                                 "Buka di Excel, simpan lagi sebagai .xlsx, lalu unggah.")) from error
         finally:
             workbook.close()
 

@@ -1,7 +1,7 @@
 """Forms of the binaan registry: an entry kept by hand, a file to import, the import confirmation.
 
 The entry form checks each field with the same rules (and messages) as a row of an imported
-file (registry_import.check_values), so every problem shows next to its field at once; the
+file (rows.check_values), so every problem shows next to its field at once; the
 services check again and also decide uniqueness.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectChoice, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional, StopValidation
 
-from storefront.sellers.registry.preview import check_values
+from storefront.sellers.registry.rows import check_values
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, optional_int
 from storefront.web.forms import BaseForm

@@ -29,9 +29,11 @@ from storefront.media.storage import InvalidKey, LocalStorage
 from storefront.reference import services as reference
 from storefront.reference.models import City
 from storefront.sellers import identifiers
+from storefront.sellers.registry import files
 from storefront.sellers.registry import preview as importer
 from storefront.sellers.registry import services as registry
 from storefront.sellers.registry.forms import ConfirmImportForm, ImportForm
+from storefront.sellers.registry.rows import COLUMNS
 from storefront.sellers.registry.views import KEEPER, city_or_redirect, bp
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
@@ -111,7 +113,7 @@ def import_upload():
     form = ImportForm()
     if form.validate_on_submit():
         upload = form.file.data
-        data = upload.stream.read(importer.MAX_BYTES + 1)
+        data = upload.stream.read(files.MAX_BYTES + 1)
         filename = _display_name(upload.filename)
         preview = _parse(data, filename, city)
         if preview.file_problems:
@@ -125,7 +127,7 @@ def import_upload():
             storage.save(key, data, "application/octet-stream")
             session[SESSION_KEY] = {"token": token, "key": key, "name": filename, "user": current_user.id}
             return redirect(url_for("registry.import_preview"))
-    return render_template("registry/import.html", form=form, columns=importer.COLUMNS,
+    return render_template("registry/import.html", form=form, columns=COLUMNS,
                            pending=_pending(), max_rows=importer.MAX_ROWS)
 
 
@@ -136,9 +138,9 @@ def import_template(fmt: str):
     kecamatan = registry.known_kecamatan(city.id) if city is not None else []
     example = kecamatan[0].name if kecamatan else "Medan Kota"
     if fmt == "csv":
-        data, mimetype = importer.template_csv(example), "text/csv; charset=utf-8"
+        data, mimetype = files.template_csv(example), "text/csv; charset=utf-8"
     elif fmt == "xlsx":
-        data = importer.template_xlsx(example, notes=_template_notes())
+        data = files.template_xlsx(example, notes=_template_notes())
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         abort(404)
@@ -175,7 +177,7 @@ def import_preview():
     return render_template("registry/preview.html", preview=preview, form=form, problem_rows=problem_rows,
                            good_rows=good_rows[:PREVIEW_GOOD_ROWS],
                            hidden_good=max(0, len(good_rows) - PREVIEW_GOOD_ROWS),
-                           columns=importer.COLUMNS, format_phone=identifiers.format_phone)
+                           columns=COLUMNS, format_phone=identifiers.format_phone)
 
 
 @bp.post("/impor/simpan")

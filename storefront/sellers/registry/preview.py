@@ -6,7 +6,7 @@ first sheet) and returns a `RegistryPreview`: every row with its normalised valu
 problems, plus the problems of the file as a whole. Nothing is ever refused silently: what the
 parser cannot take is a problem with the row number as the spreadsheet shows it, the column,
 and a message in plain Indonesian saying how to fix it. Saving (all rows or none) is
-`registry_services.import_registry`, which refuses a preview with any problem.
+`services.import_registry`, which refuses a preview with any problem.
 
 The kind of file is decided by its content, never by its name: a workbook renamed .csv is read
 as a workbook, and a binary file named .csv is refused as not being text.
@@ -19,32 +19,19 @@ as "no NIB".) A text cell starting with "=" is a problem in CSV files too, as th
 defence against spreadsheet formula injection when the registry is exported again later.
 
 Reading the bytes (CSV decoding, workbooks, size bounds) and the download templates live in
-registry_files; the columns and checking one entry's values in registry_rows. Every name they
-held here before is still importable from this module.
+files; the columns and checking one entry's values in rows.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from storefront.sellers.registry.files import (MAX_BYTES, MAX_COLUMNS, MAX_XLSX_UNCOMPRESSED, OLE_MAGIC,
-                                               TEMPLATE_EXAMPLE, TEXT_COLUMNS, UTF8_BOM, XLSX_MAGIC, _csv_records,
-                                               _FileProblem, _xlsx_records, template_csv, template_xlsx)
-from storefront.sellers.registry.rows import (_ALIASES, COLUMN_BY_KEY, COLUMNS, HEADER_SCAN_ROWS, MAX_CELL_LENGTH,
-                                              MSG_REQUIRED, REQUIRED_HEADERS, Column, KecamatanLookup, _recognised,
-                                              cell_text, check_values, clean_cell, column_letter, header_key,
-                                              msg_cell_too_long, msg_formula, msg_kecamatan, msg_nib_exists,
-                                              msg_nib_lost_zero, msg_nib_scientific, msg_nib_twice, msg_too_long)
+from storefront.sellers.registry.files import MAX_BYTES, OLE_MAGIC, XLSX_MAGIC, FileProblem, csv_records, xlsx_records
+from storefront.sellers.registry.rows import (COLUMN_BY_ALIAS, COLUMN_BY_KEY, COLUMNS, HEADER_SCAN_ROWS,
+                                              REQUIRED_HEADERS, KecamatanLookup, check_values, clean_cell,
+                                              column_letter, header_key, msg_nib_exists, msg_nib_twice,
+                                              recognised_columns)
 from storefront.text import lazy_gettext as _l
-
-__all__ = [  # everything importable from here before the split into registry_files and registry_rows
-    "MAX_BYTES", "MAX_ROWS", "MAX_CELL_LENGTH", "MAX_COLUMNS", "HEADER_SCAN_ROWS", "MAX_XLSX_UNCOMPRESSED",
-    "XLSX_MAGIC", "OLE_MAGIC", "UTF8_BOM", "Column", "COLUMNS", "COLUMN_BY_KEY", "REQUIRED_HEADERS",
-    "MSG_REQUIRED", "msg_too_long", "msg_formula", "msg_cell_too_long", "msg_nib_scientific", "msg_nib_lost_zero",
-    "msg_kecamatan", "msg_nib_twice", "msg_nib_exists", "Problem", "RegistryRow", "RegistryPreview",
-    "KecamatanLookup", "clean_cell", "cell_text", "check_values", "header_key", "column_letter", "parse_registry",
-    "TEMPLATE_EXAMPLE", "TEXT_COLUMNS", "template_csv", "template_xlsx",
-]
 
 MAX_ROWS = 5_000
 
@@ -139,18 +126,18 @@ def parse_registry(data: bytes, filename: str = "", *, kecamatan: Iterable = (),
     try:
         if data.startswith(XLSX_MAGIC):
             preview.file_format = "xlsx"
-            records = _xlsx_records(data, preview)
+            records = xlsx_records(data, preview)
         elif data.startswith(OLE_MAGIC):
-            raise _FileProblem(_l("Format Excel lama (.xls) tidak bisa dibaca. Di Excel, pilih Simpan Sebagai "
-                                  "> Buku Kerja Excel (.xlsx), lalu unggah berkas itu."))
+            raise FileProblem(_l("Format Excel lama (.xls) tidak bisa dibaca. Di Excel, pilih Simpan Sebagai "
+                                 "> Buku Kerja Excel (.xlsx), lalu unggah berkas itu."))
         else:
             if filename.lower().endswith(".xlsx"):
-                raise _FileProblem(_l("Berkas ini bernama .xlsx tetapi isinya bukan buku kerja Excel. Simpan "
-                                      "ulang dari Excel sebagai .xlsx, atau sebagai CSV."))
+                raise FileProblem(_l("Berkas ini bernama .xlsx tetapi isinya bukan buku kerja Excel. Simpan "
+                                     "ulang dari Excel sebagai .xlsx, atau sebagai CSV."))
             preview.file_format = "csv"
-            records = _csv_records(data, preview)
+            records = csv_records(data, preview)
         _read_rows(records, preview, KecamatanLookup(kecamatan))
-    except _FileProblem as problem:
+    except FileProblem as problem:
         preview.rows = []
         return preview.fail(problem.message)
     _check_duplicates(preview, existing_nibs)
@@ -166,20 +153,20 @@ def _read_rows(records: Iterator[tuple[int, list, set]], preview: RegistryPrevie
     scanned = []
     for number, cells, _numeric in records:
         scanned.append((number, cells))
-        if _recognised([clean_cell(cell) for cell in cells]):
+        if recognised_columns([clean_cell(cell) for cell in cells]):
             header = (number, cells)
             break
         if len(scanned) >= HEADER_SCAN_ROWS:
             break
     if header is None:
         if not any(clean_cell(cell) for _, cells in scanned for cell in cells):
-            raise _FileProblem(_l("Berkas ini tidak berisi data. Baris pertama harus berisi judul kolom "
-                                  "(%(columns)s), lalu satu baris untuk setiap UMKM.",
-                                  columns=", ".join(REQUIRED_HEADERS)))
-        raise _FileProblem(_l("Judul kolom tidak ditemukan di %(count)s baris pertama. Kolom yang wajib ada: "
-                              "%(columns)s. Kolom lain yang dikenali: %(optional)s.",
-                              count=str(HEADER_SCAN_ROWS), columns=", ".join(REQUIRED_HEADERS),
-                              optional=", ".join(c.header for c in COLUMNS if not c.required)))
+            raise FileProblem(_l("Berkas ini tidak berisi data. Baris pertama harus berisi judul kolom "
+                                 "(%(columns)s), lalu satu baris untuk setiap UMKM.",
+                                 columns=", ".join(REQUIRED_HEADERS)))
+        raise FileProblem(_l("Judul kolom tidak ditemukan di %(count)s baris pertama. Kolom yang wajib ada: "
+                             "%(columns)s. Kolom lain yang dikenali: %(optional)s.",
+                             count=str(HEADER_SCAN_ROWS), columns=", ".join(REQUIRED_HEADERS),
+                             optional=", ".join(c.header for c in COLUMNS if not c.required)))
     header_number, header_cells = header
     preview.header_row = header_number
     positions = _map_columns(header_cells, preview)
@@ -193,8 +180,8 @@ def _read_rows(records: Iterator[tuple[int, list, set]], preview: RegistryPrevie
             continue  # something only in ignored columns (a "No." or a note): not an entry either
         rows += 1
         if rows > MAX_ROWS:
-            raise _FileProblem(_l("Berkas ini berisi lebih dari 5.000 baris data. Pecah daftarnya menjadi "
-                                  "beberapa berkas, masing-masing paling banyak 5.000 baris."))
+            raise FileProblem(_l("Berkas ini berisi lebih dari 5.000 baris data. Pecah daftarnya menjadi "
+                                 "beberapa berkas, masing-masing paling banyak 5.000 baris."))
         numeric_keys = {key for key, index in positions.items() if index in numeric}
         values, problems = check_values(raw, kecamatan=kecamatan, numeric=numeric_keys)
         for key in COLUMN_BY_KEY:
@@ -206,8 +193,8 @@ def _read_rows(records: Iterator[tuple[int, list, set]], preview: RegistryPrevie
                                         cell=f"{column_letter(positions[key])}{number}"))
         preview.rows.append(row)
     if not preview.rows:
-        raise _FileProblem(_l("Berkas ini hanya berisi judul kolom. Tambahkan satu baris untuk setiap UMKM "
-                              "binaan di bawahnya."))
+        raise FileProblem(_l("Berkas ini hanya berisi judul kolom. Tambahkan satu baris untuk setiap UMKM "
+                             "binaan di bawahnya."))
 
 
 def _map_columns(header_cells: list, preview: RegistryPreview) -> dict[str, int]:
@@ -215,7 +202,7 @@ def _map_columns(header_cells: list, preview: RegistryPreview) -> dict[str, int]
     problems = []
     for index, cell in enumerate(header_cells):
         text = clean_cell(cell)
-        column = _ALIASES.get(header_key(text))
+        column = COLUMN_BY_ALIAS.get(header_key(text))
         if column is None:
             if text:
                 preview.ignored_headers.append(text)
@@ -238,7 +225,7 @@ def _map_columns(header_cells: list, preview: RegistryPreview) -> dict[str, int]
                            columns=", ".join(REQUIRED_HEADERS)))
     if problems:
         preview.file_problems.extend(Problem(message) for message in problems[:-1])
-        raise _FileProblem(problems[-1])
+        raise FileProblem(problems[-1])
     return positions
 
 

@@ -45,7 +45,7 @@ COLUMNS: tuple[Column, ...] = (
            max_length=80),
 )
 COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
-_ALIASES = {alias: column for column in COLUMNS for alias in column.aliases}
+COLUMN_BY_ALIAS = {alias: column for column in COLUMNS for alias in column.aliases}
 REQUIRED_HEADERS = tuple(column.header for column in COLUMNS if column.required)
 
 # --- messages (lazily translated; Indonesian is the source language) ----------------------------
@@ -259,9 +259,10 @@ def header_key(text: str) -> str:
     return re.sub(r"_(?:wajib|opsional|optional|boleh_kosong)$", "", text)
 
 
-def _recognised(cells: list[str]) -> dict[int, Column]:
-    return {index: _ALIASES[header_key(cell)] for index, cell in enumerate(cells)
-            if header_key(cell) in _ALIASES}
+def recognised_columns(cells: list[str]) -> dict[int, Column]:
+    """The known columns among a row's cells, by position (the first row with any is the header row)."""
+    return {index: COLUMN_BY_ALIAS[header_key(cell)] for index, cell in enumerate(cells)
+            if header_key(cell) in COLUMN_BY_ALIAS}
 
 
 def column_letter(index: int) -> str:

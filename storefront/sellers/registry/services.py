@@ -23,7 +23,8 @@ from storefront.extensions import db
 from storefront.reference.models import City, Kecamatan
 from storefront.sellers import identifiers
 from storefront.sellers.models import Seller, SellerEvent
-from storefront.sellers.registry.preview import RegistryPreview, check_values
+from storefront.sellers.registry.preview import RegistryPreview
+from storefront.sellers.registry.rows import check_values
 from storefront.sellers.workflow import SellerStatus
 from storefront.text import lazy_gettext as _l
 from storefront.web.external import external_url
