@@ -12,18 +12,18 @@ from datetime import date
 from storefront.sellers.identifiers.core import (
     PROVINCE_CODES,
     InvalidIdentifier,
-    _digits,
-    _label,
-    _lenient,
-    _strip_label,
+    is_digits,
+    label_pattern,
+    lenient_display,
     normalise,
+    strip_label,
 )
 from storefront.text import lazy_gettext as _l
 
-_NIB_LABEL = _label("NIB")
-_NPWP_LABEL = _label("NPWP")
-_NITKU_LABEL = _label("NITKU")
-_NIK_LABEL = _label("NIK")
+_NIB_LABEL = label_pattern("NIB")
+_NPWP_LABEL = label_pattern("NPWP")
+_NITKU_LABEL = label_pattern("NITKU")
+_NIK_LABEL = label_pattern("NIK")
 
 
 # --- NIB (§2.1: 13 digits issued by OSS; §8.5 ^\d{13}$, hard) ------------------------------------
@@ -32,15 +32,15 @@ MSG_NIB = _l("NIB terdiri dari 13 angka. Lihat di dokumen NIB dari OSS (oss.go.i
 
 
 def validate_nib(value) -> str:
-    text = _strip_label(normalise(value), _NIB_LABEL)
-    if not _digits(text, 13):
+    text = strip_label(normalise(value), _NIB_LABEL)
+    if not is_digits(text, 13):
         raise InvalidIdentifier(MSG_NIB, "nib")
     return text
 
 
 def format_nib(nib: str) -> str:
     """NIB is shown plain, as OSS prints it."""
-    return _lenient(validate_nib, nib, lambda value: value)
+    return lenient_display(validate_nib, nib, lambda value: value)
 
 
 # --- NPWP (§2.1; §8.5: accept 15 legacy or 16, store 16, legacy -> "0" + 15) ---------------------
@@ -56,22 +56,22 @@ def validate_npwp(value) -> str:
     For an individual the 16-digit NPWP is the NIK, which cannot be derived from the old number;
     the form should say so (MSG_NPWP does) and let the seller type the NIK instead.
     """
-    text = _strip_label(normalise(value), _NPWP_LABEL)
-    if _digits(text, 15):
+    text = strip_label(normalise(value), _NPWP_LABEL)
+    if is_digits(text, 15):
         return "0" + text
-    if not _digits(text, 16):
+    if not is_digits(text, 16):
         raise InvalidIdentifier(MSG_NPWP, "npwp")
     return text
 
 
 def is_legacy_npwp(value) -> bool:
     """True if the seller typed the old 15-digit form (before validation turned it into 16)."""
-    return _digits(_strip_label(normalise(value), _NPWP_LABEL), 15)
+    return is_digits(strip_label(normalise(value), _NPWP_LABEL), 15)
 
 
 def format_npwp(npwp: str) -> str:
     """The 16-digit NPWP has no dots or dashes (§2.1): shown plain."""
-    return _lenient(validate_npwp, npwp, lambda value: value)
+    return lenient_display(validate_npwp, npwp, lambda value: value)
 
 
 def format_npwp_legacy(npwp: str) -> str | None:
@@ -94,8 +94,8 @@ MSG_NITKU_NPWP = _l("16 angka pertama NITKU harus sama dengan NPWP usaha Anda.")
 
 
 def validate_nitku(value, npwp: str | None = None) -> str:
-    text = _strip_label(normalise(value), _NITKU_LABEL)
-    if not _digits(text, 22):
+    text = strip_label(normalise(value), _NITKU_LABEL)
+    if not is_digits(text, 22):
         raise InvalidIdentifier(MSG_NITKU, "nitku")
     if npwp is not None and text[:16] != validate_npwp(npwp):
         raise InvalidIdentifier(MSG_NITKU_NPWP, "nitku")
@@ -138,8 +138,8 @@ class NikParts:
 
 def validate_nik(value, *, strict: bool = False) -> str:
     """16 digits (hard). With strict=True the structure checks of nik_warnings() also reject."""
-    text = _strip_label(normalise(value), _NIK_LABEL)
-    if not _digits(text, 16):
+    text = strip_label(normalise(value), _NIK_LABEL)
+    if not is_digits(text, 16):
         raise InvalidIdentifier(MSG_NIK, "nik")
     if strict:
         problems = nik_warnings(text)

@@ -8,7 +8,7 @@ import re
 from urllib.parse import quote
 
 
-from storefront.sellers.identifiers.core import InvalidIdentifier, _lenient, normalise
+from storefront.sellers.identifiers.core import InvalidIdentifier, lenient_display, normalise
 from storefront.text import lazy_gettext as _l
 
 
@@ -57,7 +57,7 @@ def format_phone(value) -> str:
         national = "0" + number[2:]
         return "-".join(national[i:i + 4] for i in range(0, len(national), 4))
 
-    return _lenient(validate_phone, value, display)
+    return lenient_display(validate_phone, value, display)
 
 
 def whatsapp_link(phone, text: str | None = None) -> str:

@@ -45,17 +45,18 @@ def normalise(value) -> str:
     return "".join(char for char in text if not _is_separator(char))
 
 
-def _digits(text: str, length: int | tuple[int, ...]) -> bool:
+def is_digits(text: str, length: int | tuple[int, ...]) -> bool:
+    """ASCII digits only (str.isdigit alone takes superscripts and other scripts' digits), of that length."""
     lengths = (length,) if isinstance(length, int) else length
     return len(text) in lengths and text.isascii() and text.isdigit()
 
 
-def _strip_label(text: str, pattern: re.Pattern) -> str:
+def strip_label(text: str, pattern: re.Pattern) -> str:
     """Drop a printed label ("NIB:", "P-IRT No.", "BPOM RI") in front of the number."""
     return pattern.sub("", text, count=1)
 
 
-def _label(words: str) -> re.Pattern:
+def label_pattern(words: str) -> re.Pattern:
     """`NIB`, `NIB:`, `NIB No.`, `Nomor:` ... in front of the number (after normalising)."""
     return re.compile(rf"^(?:{words})?:?(?:NOMOR|NO)?:?")
 
@@ -72,7 +73,7 @@ PROVINCE_CODES = frozenset(
 
 # --- helpers -------------------------------------------------------------------------------------
 
-def _lenient(validate, value, display) -> str:
+def lenient_display(validate, value, display) -> str:
     """Formatters are for templates: a value that does not validate is shown as it was stored."""
     try:
         return display(validate(value))

@@ -13,17 +13,17 @@ from datetime import date
 from storefront.sellers.identifiers.core import (
     PROVINCE_CODES,
     InvalidIdentifier,
-    _digits,
-    _label,
-    _lenient,
-    _strip_label,
+    is_digits,
+    label_pattern,
+    lenient_display,
     normalise,
+    strip_label,
 )
 from storefront.text import lazy_gettext as _l
 
-_PIRT_LABEL = _label("SPPIRT|PIRT")
-_BPOM_LABEL = _label("BPOMRI|BPOM|POMRI|POM")
-_HALAL_LABEL = _label("SERTIFIKATHALAL|HALAL")
+_PIRT_LABEL = label_pattern("SPPIRT|PIRT")
+_BPOM_LABEL = label_pattern("BPOMRI|BPOM|POMRI|POM")
+_HALAL_LABEL = label_pattern("SERTIFIKATHALAL|HALAL")
 
 
 # --- P-IRT (§2.2: 15 digits, last two = the year it ends; §8.5 ^[1-8]\d{14}$) --------------------
@@ -40,8 +40,8 @@ PIRT_PACKAGING_DIGITS = frozenset("12345678")
 
 
 def validate_pirt(value) -> str:
-    text = _strip_label(normalise(value), _PIRT_LABEL)
-    if not _digits(text, 15) or text[0] not in PIRT_PACKAGING_DIGITS:
+    text = strip_label(normalise(value), _PIRT_LABEL)
+    if not is_digits(text, 15) or text[0] not in PIRT_PACKAGING_DIGITS:
         raise InvalidIdentifier(MSG_PIRT, "pirt")
     return text
 
@@ -74,7 +74,7 @@ def pirt_warnings(pirt: str, *, city_code: str | None = None, today: date | None
     warnings = []
     region = text[3:7]
     expected = normalise(city_code) if city_code else None
-    if expected is not None and not _digits(expected, 4):
+    if expected is not None and not is_digits(expected, 4):
         raise ValueError(f"city_code must be a Kemendagri kab/kota code like 12.71, got {city_code!r}")
     if expected is not None and region != expected:
         warnings.append(_l("Angka ke-4 sampai ke-7 nomor P-IRT adalah kode daerah yang "
@@ -93,7 +93,7 @@ def pirt_warnings(pirt: str, *, city_code: str | None = None, today: date | None
 
 def format_pirt(pirt: str) -> str:
     """`P-IRT No. 2061271010001-30`, as printed on labels (§8.5)."""
-    return _lenient(validate_pirt, pirt, lambda value: f"P-IRT No. {value[:13]}-{value[13:]}")
+    return lenient_display(validate_pirt, pirt, lambda value: f"P-IRT No. {value[:13]}-{value[13:]}")
 
 
 # --- BPOM (§2.2; §8.5: MD/ML + 12 digits, optionally 3 more; input may start with "BPOM RI") -----
@@ -112,7 +112,7 @@ _BPOM_OTHER = re.compile(r"(NA|TR)[0-9]+")
 
 def validate_bpom(value) -> str:
     """Processed food registration: `MD224510001234` (hard, §8.5)."""
-    text = _strip_label(normalise(value), _BPOM_LABEL)
+    text = strip_label(normalise(value), _BPOM_LABEL)
     if not (text.isascii() and _BPOM_FOOD.fullmatch(text)):
         raise InvalidIdentifier(MSG_BPOM, "bpom")
     return text
@@ -121,7 +121,7 @@ def validate_bpom(value) -> str:
 def validate_bpom_notification(value) -> str:
     """Cosmetics (NA) or traditional medicine (TR): hard on the prefix and digits only; the
     number of digits is a soft rule in §8.5, see bpom_warnings()."""
-    text = _strip_label(normalise(value), _BPOM_LABEL)
+    text = strip_label(normalise(value), _BPOM_LABEL)
     if not (text.isascii() and _BPOM_OTHER.fullmatch(text)):
         raise InvalidIdentifier(MSG_BPOM_OTHER, "bpom")
     return text
@@ -144,7 +144,7 @@ def format_bpom(number: str) -> str:
     try:
         return display(validate_bpom(number))
     except (InvalidIdentifier, TypeError):
-        return _lenient(validate_bpom_notification, number, display)
+        return lenient_display(validate_bpom_notification, number, display)
 
 
 # --- Halal certificate numbers (§1.3; §8.5) ------------------------------------------------------
@@ -169,12 +169,12 @@ _BPJPH = re.compile(r"ID[0-9]{15,18}")
 def halal_number_kind(value) -> HalalNumberKind | None:
     """Which kind of halal number this is, or None if it is neither (no exception)."""
     try:
-        text = _strip_label(normalise(value), _HALAL_LABEL)
+        text = strip_label(normalise(value), _HALAL_LABEL)
     except TypeError:
         return None
     if text.isascii() and _BPJPH.fullmatch(text):
         return HalalNumberKind.BPJPH
-    if _digits(text, 14):
+    if is_digits(text, 14):
         return HalalNumberKind.MUI_LEGACY
     return None
 
@@ -186,7 +186,7 @@ def validate_halal_number(value, kind: HalalNumberKind | None = None) -> str:
         message = {None: MSG_HALAL, HalalNumberKind.BPJPH: MSG_HALAL_BPJPH,
                    HalalNumberKind.MUI_LEGACY: MSG_HALAL_MUI}[kind]
         raise InvalidIdentifier(message, "halal")
-    return _strip_label(normalise(value), _HALAL_LABEL)
+    return strip_label(normalise(value), _HALAL_LABEL)
 
 
 def is_bpjph_number(value) -> bool:
@@ -208,4 +208,4 @@ def halal_number_warnings(number: str) -> list:
 
 def format_halal_number(number: str) -> str:
     """Shown plain (`ID12110000123450724`), as printed beside the Halal Indonesia label."""
-    return _lenient(validate_halal_number, number, lambda value: value)
+    return lenient_display(validate_halal_number, number, lambda value: value)
