@@ -17,7 +17,7 @@ from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import City, Kecamatan, Opd
-from storefront.sellers.halal import BusinessScale
+from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.models import Seller
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
@@ -108,7 +108,7 @@ class Factory:
         the category with slug `category`."""
         from storefront.catalog.models import Product
         from storefront.reference.models import Category, Unit
-        from storefront.sellers.halal import HalalStatus
+        from storefront.sellers.halal.statuses import HalalStatus
         from storefront.sellers.workflow import ProductStatus
         from storefront.timeutil import utcnow
 

@@ -29,7 +29,8 @@ from storefront.catalog.models import DeliveryArea, Product
 from storefront.extensions import db
 from storefront.reference.models import Category, Kecamatan
 from storefront.sellers import listings
-from storefront.sellers.halal import BusinessScale, HalalStatus
+from storefront.sellers.halal.kinds import BusinessScale
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 from tests.html_forms import Control, Form, field_errors, parse_forms

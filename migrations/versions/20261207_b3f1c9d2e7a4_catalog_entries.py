@@ -122,7 +122,7 @@ def _fill_entries(bind):
     """Products that were public before this step get their entries (the triggers index them)."""
     from storefront.catalog.stemmer import index_terms
     from storefront.catalog.urls import slugify
-    from storefront.sellers.halal import shows_halal_badge
+    from storefront.sellers.halal.statuses import shows_halal_badge
 
     products = bind.execute(sa.text(
         "SELECT p.id, p.seller_id, p.category_id, s.kecamatan_id, s.scale, p.halal_status, "

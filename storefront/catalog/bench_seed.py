@@ -29,7 +29,9 @@ from storefront.catalog.models import DeliveryArea, Product, ProductPhoto, produ
 from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import Category, Kecamatan, Unit
-from storefront.sellers.halal import BusinessScale, HalalStatus, OutOfScopeReason
+from storefront.sellers.halal.claims import OutOfScopeReason
+from storefront.sellers.halal.kinds import BusinessScale
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 from storefront.timeutil import utcnow

@@ -22,7 +22,7 @@ from storefront.catalog.search_index import document_for
 from storefront.catalog.urls import slugify
 from storefront.media.models import MediaDerivative
 from storefront.reference.models import Category, Unit
-from storefront.sellers.halal import shows_halal_badge
+from storefront.sellers.halal.statuses import shows_halal_badge
 from storefront.sellers.models import Seller
 from storefront.sellers.visibility import public_product_filter
 

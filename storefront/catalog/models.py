@@ -12,7 +12,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
-from storefront.sellers.halal import HalalStatus, OutOfScopeReason, shows_halal_badge
+from storefront.sellers.halal.claims import OutOfScopeReason
+from storefront.sellers.halal.statuses import HalalStatus, shows_halal_badge
 from storefront.sellers.models import str_enum
 from storefront.sellers.workflow import ProductStatus
 from storefront.timeutil import utcnow

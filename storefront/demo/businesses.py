@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from storefront.demo.records import DemoBusiness, DemoProduct
-from storefront.sellers.halal import BusinessScale, HalalStatus, OutOfScopeReason
+from storefront.sellers.halal.claims import OutOfScopeReason
+from storefront.sellers.halal.kinds import BusinessScale
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 
 DEMO_CITY = "medan"  # the businesses, kecamatan and P-IRT region code are Medan's

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storefront.sellers.halal import BusinessScale, HalalStatus, OutOfScopeReason
+from storefront.sellers.halal.claims import OutOfScopeReason
+from storefront.sellers.halal.kinds import BusinessScale
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 from storefront.timeutil import utcnow
 

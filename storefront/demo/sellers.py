@@ -38,7 +38,7 @@ from storefront.demo.records import PIRT_YEARS_LEFT, DemoBusiness, DemoProduct
 from storefront.extensions import db
 from storefront.reference.models import Category, City, Kecamatan, Unit
 from storefront.sellers import documents, listings, photos, services
-from storefront.sellers.halal import HalalStatus
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import DocumentKind, Seller
 from storefront.sellers.registry import services as registry_services
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus, SellerAction, SellerStatus

@@ -14,7 +14,8 @@ from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront import reviewed
-from storefront.sellers import halal, listings, permissions, review_facts
+from storefront.sellers import listings, permissions, review_facts
+from storefront.sellers.halal.statuses import shows_halal_badge
 from storefront.sellers import workflow as wf
 from storefront.sellers.product_forms import ProductDecisionForm
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus
@@ -78,7 +79,7 @@ def _page(product: Product, form: ProductDecisionForm, status: int = 200):
             sa.select(MediaImage).where(MediaImage.id.in_(ids)).options(selectinload(MediaImage.derivatives)))}
     return render_template("curation/product_review.html", product=product, revision=revision, form=form,
                            events=events, revision_images=revision_images,
-                           badge=halal.shows_halal_badge(product.halal_status, product.halal_certificate_number),
+                           badge=shows_halal_badge(product.halal_status, product.halal_certificate_number),
                            can_decide=permissions.can_verify(current_user) and bool(form.action.choices)), status
 
 

@@ -14,7 +14,10 @@ from storefront.extensions import db
 from storefront.media import pdfs, processing
 from storefront.media.services import InvalidImage, read_bounded
 from storefront.media.storage import LocalStorage, content_key
-from storefront.sellers import identifiers, storage_quota
+from storefront.sellers import storage_quota
+from storefront.sellers.identifiers.business import validate_nib
+from storefront.sellers.identifiers.core import InvalidIdentifier, normalise
+from storefront.sellers.identifiers.permits import pirt_valid_until, validate_bpom, validate_halal_number, validate_pirt
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.services import SellerError
@@ -22,10 +25,10 @@ from storefront.text import lazy_gettext as _l
 
 PDF_MAGIC = b"%PDF-"
 VALIDATORS = {
-    DocumentKind.NIB: identifiers.validate_nib,
-    DocumentKind.HALAL: identifiers.validate_halal_number,
-    DocumentKind.PIRT: identifiers.validate_pirt,
-    DocumentKind.BPOM: identifiers.validate_bpom,
+    DocumentKind.NIB: validate_nib,
+    DocumentKind.HALAL: validate_halal_number,
+    DocumentKind.PIRT: validate_pirt,
+    DocumentKind.BPOM: validate_bpom,
 }
 
 
@@ -36,13 +39,13 @@ def document_storage() -> LocalStorage:
 def clean_number(kind: DocumentKind, number: str) -> str:
     validate = VALIDATORS.get(kind)
     if validate is None:  # SLHS numbers follow each Dinas Kesehatan's own pattern
-        text = identifiers.normalise(number)
+        text = normalise(number)
         if not 3 <= len(text) <= 40:
             raise SellerError(_l("Isi nomor dokumen seperti tertulis pada dokumennya."), field="number")
         return (number or "").strip()[:40]
     try:
         return validate(number)
-    except identifiers.InvalidIdentifier as error:
+    except InvalidIdentifier as error:
         raise SellerError(str(error), field="number") from error
 
 
@@ -56,7 +59,7 @@ def add_document(seller: Seller, *, actor, kind: DocumentKind, number: str, issu
         raise SellerError(_l("Pendaftaran usaha ini ditolak; dokumen tidak dapat ditambahkan."))
     number = clean_number(kind, number)
     if kind is DocumentKind.PIRT and expires_on is None:
-        expires_on = identifiers.pirt_valid_until(number)  # the last two digits are its end year
+        expires_on = pirt_valid_until(number)  # the last two digits are its end year
     if issued_on and expires_on and expires_on < issued_on:
         raise SellerError(_l("Tanggal berlaku sampai harus sesudah tanggal terbit."), field="expires_on")
     if upload is None or not getattr(upload, "filename", ""):

@@ -13,7 +13,8 @@ import sqlalchemy as sa
 from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.i18n import long_date
-from storefront.sellers import identifiers, listings
+from storefront.sellers import listings
+from storefront.sellers.identifiers.permits import pirt_is_expired, pirt_valid_until
 from storefront.sellers.models import SellerDocument
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus
 from storefront.timeutil import utcnow
@@ -36,8 +37,8 @@ def check_expiry(today: date) -> ExpiryReport:
     products = db.session.scalars(sa.select(Product).where(
         Product.status == ProductStatus.PUBLISHED, Product.pirt_number != "")).all()
     for product in products:
-        if identifiers.pirt_is_expired(product.pirt_number, today):
-            end = identifiers.pirt_valid_until(product.pirt_number)
+        if pirt_is_expired(product.pirt_number, today):
+            end = pirt_valid_until(product.pirt_number)
             listings.act(product, ProductAction.SUSPEND, actor=None, party=Party.SYSTEM,
                          reason=f"P-IRT {product.pirt_number} berakhir {long_date(end, locale='id')}; perbarui izinnya lalu "
                                 f"hubungi Dinas.")

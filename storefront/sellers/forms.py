@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from storefront.accounts.passwords import MAX_LENGTH
 from storefront.reviewed import ReviewedField
-from storefront.sellers.halal import BusinessScale
+from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.models import DocumentKind
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, optional_int

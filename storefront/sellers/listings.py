@@ -15,7 +15,12 @@ from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference.models import Category, Kecamatan, Unit
 from storefront import reviewed as reviewed_facts
-from storefront.sellers import halal, identifiers, review_facts
+from storefront.sellers import review_facts
+from storefront.sellers.halal.claims import InvalidHalalClaim, OutOfScopeReason, validate_halal_claim
+from storefront.sellers.halal.kinds import DEFAULT_CATEGORY_KINDS, CategoryKind
+from storefront.sellers.halal.statuses import HalalStatus
+from storefront.sellers.identifiers.core import InvalidIdentifier
+from storefront.sellers.identifiers.permits import validate_bpom, validate_pirt
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus
@@ -38,12 +43,12 @@ MAX_PRICE = 10_000_000_000  # domain-indonesia §8.5: 100 ≤ harga ≤ 10.000.0
 MIN_PRICE = 100
 
 
-def category_kind(category: Category, parent: Category | None) -> halal.CategoryKind:
+def category_kind(category: Category, parent: Category | None) -> CategoryKind:
     """The halal rule group of a category: its own slug's, else its parent's, else 'other goods'."""
     for slug in (category.slug, parent.slug if parent else None):
-        if slug in halal.DEFAULT_CATEGORY_KINDS:
-            return halal.DEFAULT_CATEGORY_KINDS[slug]
-    return halal.CategoryKind.CRAFT_OTHER
+        if slug in DEFAULT_CATEGORY_KINDS:
+            return DEFAULT_CATEGORY_KINDS[slug]
+    return CategoryKind.CRAFT_OTHER
 
 
 def clean_values(seller: Seller, values: dict) -> dict:
@@ -60,21 +65,21 @@ def clean_values(seller: Seller, values: dict) -> dict:
         raise ListingError(_l("Pilih satuan dari daftar."), field="unit_id")
     parent = db.session.get(Category, category.parent_id) if category.parent_id else None
     try:
-        claim = halal.validate_halal_claim(
+        claim = validate_halal_claim(
             values.get("halal_status"), values.get("halal_certificate_number"), values.get("non_halal_ingredient"),
             values.get("halal_out_of_scope_reason"), category_kind=category_kind(category, parent),
             scale=seller.scale)
-    except halal.InvalidHalalClaim as error:
+    except InvalidHalalClaim as error:
         field = {"status": "halal_status", "out_of_scope_reason": "halal_out_of_scope_reason"}.get(
             error.field, error.field)
         raise ListingError(str(error), field=field) from error
     cleaned.update(halal_status=claim.status.value, halal_certificate_number=claim.certificate_number or "",
                    non_halal_ingredient=claim.non_halal_ingredient or "",
                    halal_out_of_scope_reason=claim.out_of_scope_reason.value if claim.out_of_scope_reason else None)
-    for field, validate in (("pirt_number", identifiers.validate_pirt), ("bpom_number", identifiers.validate_bpom)):
+    for field, validate in (("pirt_number", validate_pirt), ("bpom_number", validate_bpom)):
         try:
             cleaned[field] = validate(values[field]) if values.get(field) else ""
-        except identifiers.InvalidIdentifier as error:
+        except InvalidIdentifier as error:
             raise ListingError(str(error), field=field) from error
     if values.get("stock") is None and values.get("capacity_per_day") is None:
         raise ListingError(_l("Isi stok tersedia atau kapasitas produksi per hari."), field="capacity_per_day")
@@ -231,10 +236,10 @@ def _typed(values: dict) -> dict:
     """Plain values (forms, JSON) back to the column types."""
     typed = {key: value for key, value in values.items() if key in MATERIAL_FIELDS + IMMEDIATE_FIELDS}
     if typed.get("halal_status") is not None:
-        typed["halal_status"] = halal.HalalStatus(typed["halal_status"])
+        typed["halal_status"] = HalalStatus(typed["halal_status"])
     if "halal_out_of_scope_reason" in typed:
         reason = typed["halal_out_of_scope_reason"]
-        typed["halal_out_of_scope_reason"] = halal.OutOfScopeReason(reason) if reason else None
+        typed["halal_out_of_scope_reason"] = OutOfScopeReason(reason) if reason else None
     if typed.get("delivery_area") is not None:
         typed["delivery_area"] = DeliveryArea(typed["delivery_area"])
     return typed

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
-from storefront.sellers.halal import BusinessScale
+from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 

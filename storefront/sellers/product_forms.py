@@ -8,7 +8,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from storefront.catalog.models import DeliveryArea
 from storefront.reviewed import ReviewedField
-from storefront.sellers.halal import OUT_OF_SCOPE_REASON_LABELS, HalalStatus
+from storefront.sellers.halal.claims import OUT_OF_SCOPE_REASON_LABELS
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, MoneyField, optional_int
 from storefront.web.forms import BaseForm

@@ -15,7 +15,9 @@ from storefront.extensions import db
 from storefront.i18n import long_date, rupiah
 from storefront.reference.models import Category, Kecamatan, Unit
 from storefront.reviewed import Fact, fact
-from storefront.sellers import halal, identifiers
+from storefront.sellers.halal.kinds import BusinessScale
+from storefront.sellers.halal.statuses import HalalStatus
+from storefront.sellers.identifiers.masking import mask_private
 from storefront.sellers.forms import DOCUMENT_LABELS
 from storefront.sellers.labels import PRODUCT_STATUS_LABELS, SELLER_STATUS_LABELS
 from storefront.sellers.models import Seller, SellerDocument
@@ -55,7 +57,7 @@ def _product_text(key: str, value) -> str:
     if key == "unit_id":
         return getattr(db.session.get(Unit, value), "name", str(value))
     if key == "halal_status":
-        return str(halal.HalalStatus(value).label)
+        return str(HalalStatus(value).label)
     return str(value)
 
 
@@ -93,11 +95,11 @@ def seller_facts(seller: Seller) -> dict[str, Fact]:
     for key, label in SELLER_LABELS.items():
         value = _plain(getattr(seller, key))
         if key in PRIVATE:
-            shown = identifiers.mask_private(value) if value else "—"
+            shown = mask_private(value) if value else "—"
         elif key == "kecamatan_id":
             shown = getattr(db.session.get(Kecamatan, value), "name", "—") if value else "—"
         elif key == "scale":
-            shown = str(halal.BusinessScale(value).label) if value else "—"
+            shown = str(BusinessScale(value).label) if value else "—"
         elif key == "is_pkp":
             shown = _("Ya") if value else _("Tidak")
         else:

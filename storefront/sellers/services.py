@@ -16,7 +16,10 @@ from storefront import once
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront import reviewed as reviewed_facts
-from storefront.sellers import identifiers, readiness, review_facts
+from storefront.sellers import readiness, review_facts
+from storefront.sellers.identifiers.business import validate_nib, validate_nik, validate_npwp
+from storefront.sellers.identifiers.contact import validate_phone
+from storefront.sellers.identifiers.core import InvalidIdentifier, normalise
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.workflow import Party, SellerAction, SellerStatus
@@ -37,7 +40,7 @@ PROFILE_FIELDS = LEGAL_FIELDS | {"is_pkp", "address", "kecamatan_id", "kelurahan
 
 
 def normalize_code(code: str) -> str:
-    return identifiers.normalise(code or "")[:20]
+    return normalise(code or "")[:20]
 
 
 # The one answer to every failed claim: unknown, spent, replaced or not-yet-valid codes, and NIBs
@@ -100,12 +103,12 @@ def update_profile(seller: Seller, *, actor, values: dict) -> None:
     Raises SellerError with the field that is wrong.
     """
     cleaned = {key: value for key, value in values.items() if key in PROFILE_FIELDS}
-    for field, validate in (("nib", identifiers.validate_nib), ("npwp", identifiers.validate_npwp),
-                            ("nik", identifiers.validate_nik), ("whatsapp", identifiers.validate_phone)):
+    for field, validate in (("nib", validate_nib), ("npwp", validate_npwp),
+                            ("nik", validate_nik), ("whatsapp", validate_phone)):
         if cleaned.get(field):
             try:
                 cleaned[field] = validate(cleaned[field])
-            except identifiers.InvalidIdentifier as error:
+            except InvalidIdentifier as error:
                 raise SellerError(str(error), field=field) from error
         elif field in cleaned:
             cleaned[field] = None if field in ("nib", "npwp", "nik") else ""

@@ -14,7 +14,8 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.sellers import identifiers, permissions, readiness, review_facts, services
+from storefront.sellers import permissions, readiness, review_facts, services
+from storefront.sellers.identifiers.masking import mask_private
 from storefront.sellers import workflow as wf
 from storefront.sellers.forms import DOCUMENT_LABELS, REVIEW_FIELDS, SellerDecisionForm
 from storefront.sellers.models import Seller, SellerDocument, SellerEvent
@@ -72,7 +73,7 @@ def _page(seller: Seller, form: SellerDecisionForm, status: int = 200):
                                 .options(selectinload(SellerEvent.actor)).order_by(SellerEvent.id)).all()
     return render_template("verification/seller_review.html", seller=seller, events=events, form=form,
                            checklist=readiness.checklist(seller), labels=DOCUMENT_LABELS,
-                           review_fields=REVIEW_FIELDS, mask=identifiers.mask_private,
+                           review_fields=REVIEW_FIELDS, mask=mask_private,
                            can_decide=permissions.can_verify(current_user) and bool(form.action.choices),
                            can_unlock=permissions.can_verify(current_user) and seller.owner_id is not None), status
 

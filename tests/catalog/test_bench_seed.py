@@ -11,7 +11,7 @@ from storefront.catalog import queries
 from storefront.catalog.filters import CatalogQuery
 from storefront.catalog.models import CatalogEntry, Product, ProductPhoto
 from storefront.extensions import db
-from storefront.sellers.halal import HalalStatus
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 

@@ -11,7 +11,8 @@ from storefront.catalog.filters import MAX_PAGES, PER_PAGE
 from storefront.catalog.queries import CANDIDATES, Found
 from storefront.extensions import db
 from storefront.reference.models import Kecamatan
-from storefront.sellers.halal import BusinessScale, HalalStatus
+from storefront.sellers.halal.kinds import BusinessScale
+from storefront.sellers.halal.statuses import HalalStatus
 
 BPJPH = "ID12110000123450724"
 

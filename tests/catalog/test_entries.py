@@ -13,7 +13,7 @@ from storefront.catalog.models import CatalogEntry, Product, ProductPhoto
 from storefront.extensions import db
 from storefront.reference.models import Category, Unit
 from storefront.sellers import services as seller_services
-from storefront.sellers.halal import HalalStatus
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
 from storefront.sellers.visibility import public_product_filter
 from storefront.sellers.workflow import Party, ProductStatus, SellerAction, SellerStatus

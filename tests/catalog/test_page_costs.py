@@ -8,7 +8,7 @@ import pytest
 
 from storefront.accounts.roles import Role
 from storefront.catalog.urls import slugify
-from storefront.sellers.halal import HalalStatus
+from storefront.sellers.halal.statuses import HalalStatus
 
 BPJPH = "ID12110000123450724"
 

@@ -13,7 +13,7 @@ from storefront.catalog.filters import CatalogQuery
 from storefront.catalog.urls import slugify
 from storefront.extensions import db
 from storefront.sellers import services as seller_services
-from storefront.sellers.halal import HalalStatus, shows_halal_badge
+from storefront.sellers.halal.statuses import HalalStatus, shows_halal_badge
 from storefront.sellers.models import Seller
 from storefront.sellers.workflow import Party, ProductStatus, SellerAction, SellerStatus
 from storefront.accounts.models import User

@@ -22,7 +22,10 @@ from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.media.storage import get_storage
 from storefront.reference.models import Kecamatan
-from storefront.sellers import identifiers
+from storefront.sellers.identifiers.business import validate_nib
+from storefront.sellers.identifiers.contact import format_phone
+from storefront.sellers.identifiers.permits import (halal_number_warnings, pirt_end_year, pirt_region_code,
+                                                    pirt_warnings, validate_bpom, validate_halal_number)
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 from storefront.timeutil import utcnow
@@ -162,18 +165,18 @@ def test_a_live_price_change_waits_and_an_earlier_one_is_in_the_history(session)
 def test_identifiers_are_valid_and_obviously_fake(session):
     today = utcnow().date()
     for seller in session.scalars(sa.select(Seller)):
-        assert identifiers.validate_nib(seller.nib).startswith("90000000000")
-        assert identifiers.format_phone(seller.whatsapp).startswith("0812-0000-00")
+        assert validate_nib(seller.nib).startswith("90000000000")
+        assert format_phone(seller.whatsapp).startswith("0812-0000-00")
     for product in session.scalars(sa.select(Product)):
         if product.halal_certificate_number:
-            number = identifiers.validate_halal_number(product.halal_certificate_number)
-            assert number.startswith("ID12110000000") and identifiers.halal_number_warnings(number) == []
+            number = validate_halal_number(product.halal_certificate_number)
+            assert number.startswith("ID12110000000") and halal_number_warnings(number) == []
         if product.pirt_number:
-            assert identifiers.pirt_region_code(product.pirt_number) == "1271"
-            assert identifiers.pirt_warnings(product.pirt_number, city_code="12.71", today=today) == []
-            assert identifiers.pirt_end_year(product.pirt_number) > today.year
+            assert pirt_region_code(product.pirt_number) == "1271"
+            assert pirt_warnings(product.pirt_number, city_code="12.71", today=today) == []
+            assert pirt_end_year(product.pirt_number) > today.year
         if product.bpom_number:
-            assert identifiers.validate_bpom(product.bpom_number).startswith("MD00000")
+            assert validate_bpom(product.bpom_number).startswith("MD00000")
 
 
 def test_demo_documents_are_frozen_as_issued_and_verify(seeded):

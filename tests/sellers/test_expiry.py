@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from storefront.catalog.models import Product, ProductEvent
 from storefront.extensions import db
 from storefront.reference.models import Category, Unit
-from storefront.sellers.halal import HalalStatus
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 

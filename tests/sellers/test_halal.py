@@ -11,15 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storefront.config import PROJECT_ROOT
-from storefront.sellers import halal
-from storefront.sellers.halal import (
-    BusinessScale,
-    CategoryKind,
-    HalalStatus,
-    InvalidHalalClaim,
-    OutOfScopeReason,
-)
-from storefront.sellers.identifiers import HalalNumberKind
+from storefront.sellers.halal.claims import (InvalidHalalClaim, OutOfScopeReason, validate_halal_claim,
+                                             validate_non_halal_ingredient)
+from storefront.sellers.halal.deadlines import halal_deadline, is_mandatory, is_overdue, pending_deadline
+from storefront.sellers.halal.kinds import DEFAULT_CATEGORY_KINDS, BusinessScale, CategoryKind, coerce_scale
+from storefront.sellers.halal.statuses import CERTIFIED, HalalStatus, coerce_status, shows_halal_badge, status_label
+from storefront.sellers.identifiers.permits import HalalNumberKind
 
 S = HalalStatus
 BPJPH = "ID12110000123450724"
@@ -46,9 +43,9 @@ def test_status_values_are_stable_strings():
     assert {status.value for status in HalalStatus} == {
         "certified_regular", "certified_self_declare", "legacy_mui", "in_process",
         "not_certified", "not_halal", "out_of_scope"}
-    assert halal.coerce_status("in_process") is S.IN_PROCESS
+    assert coerce_status("in_process") is S.IN_PROCESS
     with pytest.raises(ValueError):
-        halal.coerce_status("halal")
+        coerce_status("halal")
 
 
 @pytest.mark.parametrize("status, kind", [
@@ -67,9 +64,9 @@ def test_which_statuses_need_which_certificate_number(status, kind):
 
 
 def test_non_halal_label_names_the_ingredient():
-    assert str(halal.status_label(S.NOT_HALAL, "babi")) == "Tidak halal (mengandung babi)"
-    assert str(halal.status_label("not_halal")) == "Tidak halal"
-    assert str(halal.status_label(S.IN_PROCESS, "babi")) == "Dalam proses sertifikasi"
+    assert str(status_label(S.NOT_HALAL, "babi")) == "Tidak halal (mengandung babi)"
+    assert str(status_label("not_halal")) == "Tidak halal"
+    assert str(status_label(S.IN_PROCESS, "babi")) == "Dalam proses sertifikasi"
 
 
 # --- the badge ------------------------------------------------------------------------------------
@@ -89,22 +86,22 @@ BADGE_NUMBERS = {"bpjph", "bpjph typed loosely"}
 @pytest.mark.parametrize("status", list(HalalStatus))
 @pytest.mark.parametrize("number_name", sorted(NUMBERS))
 def test_badge_only_for_bpjph_certified_with_an_id_number(status, number_name):
-    expected = status in halal.CERTIFIED and number_name in BADGE_NUMBERS
-    assert halal.shows_halal_badge(status, NUMBERS[number_name]) is expected
-    assert halal.shows_halal_badge(status.value, NUMBERS[number_name]) is expected
+    expected = status in CERTIFIED and number_name in BADGE_NUMBERS
+    assert shows_halal_badge(status, NUMBERS[number_name]) is expected
+    assert shows_halal_badge(status.value, NUMBERS[number_name]) is expected
 
 
 def test_badge_for_unknown_status_or_odd_input_is_false():
-    assert halal.shows_halal_badge("halal", BPJPH) is False
-    assert halal.shows_halal_badge(None, BPJPH) is False
-    assert halal.shows_halal_badge(S.CERTIFIED_REGULAR, 12110000123450724) is False
+    assert shows_halal_badge("halal", BPJPH) is False
+    assert shows_halal_badge(None, BPJPH) is False
+    assert shows_halal_badge(S.CERTIFIED_REGULAR, 12110000123450724) is False
 
 
 @given(status=st.sampled_from(list(HalalStatus)), number=st.one_of(st.none(), st.text()))
 def test_badge_never_raises_and_implies_certified_id_number(status, number):
-    shown = halal.shows_halal_badge(status, number)
+    shown = shows_halal_badge(status, number)
     if shown:
-        assert status in halal.CERTIFIED
+        assert status in CERTIFIED
         assert "ID" in number.upper()
 
 
@@ -128,8 +125,8 @@ def test_badge_never_raises_and_implies_certified_id_number(status, number):
     ("food_beverage", "small", DEADLINE_UMK),
 ])
 def test_halal_deadline(kind, scale, expected):
-    assert halal.halal_deadline(kind, scale) == expected
-    assert halal.is_mandatory(kind, scale) is (expected is not None)
+    assert halal_deadline(kind, scale) == expected
+    assert is_mandatory(kind, scale) is (expected is not None)
 
 
 def test_deadline_accepts_the_models_scale_enum():
@@ -138,9 +135,9 @@ def test_deadline_accepts_the_models_scale_enum():
         KECIL = "kecil"
         MENENGAH = "menengah"
 
-    assert halal.halal_deadline(CategoryKind.FOOD_BEVERAGE, Scale.KECIL) == DEADLINE_UMK
-    assert halal.halal_deadline(CategoryKind.FOOD_BEVERAGE, Scale.MENENGAH) == DEADLINE_MEDIUM_LARGE_FOOD
-    assert halal.coerce_scale(Scale.MIKRO) is BusinessScale.MIKRO
+    assert halal_deadline(CategoryKind.FOOD_BEVERAGE, Scale.KECIL) == DEADLINE_UMK
+    assert halal_deadline(CategoryKind.FOOD_BEVERAGE, Scale.MENENGAH) == DEADLINE_MEDIUM_LARGE_FOOD
+    assert coerce_scale(Scale.MIKRO) is BusinessScale.MIKRO
 
 
 def test_scale_codes_and_labels():
@@ -148,9 +145,9 @@ def test_scale_codes_and_labels():
     assert [str(scale.label) for scale in BusinessScale] == ["Mikro", "Kecil", "Menengah", "Besar"]
     assert [scale.is_umk for scale in BusinessScale] == [True, True, False, False]
     with pytest.raises(ValueError):
-        halal.coerce_scale("raksasa")
+        coerce_scale("raksasa")
     with pytest.raises(ValueError):
-        halal.halal_deadline("furniture", BusinessScale.MIKRO)
+        halal_deadline("furniture", BusinessScale.MIKRO)
 
 
 AWAITING = {S.NOT_CERTIFIED, S.IN_PROCESS}
@@ -168,22 +165,22 @@ AWAITING = {S.NOT_CERTIFIED, S.IN_PROCESS}
 def test_overdue_and_banner_across_all_statuses(status, kind, scale, deadline):
     awaiting = status in AWAITING
     expected_banner = deadline if awaiting else None
-    assert halal.pending_deadline(status, kind, scale) == expected_banner
+    assert pending_deadline(status, kind, scale) == expected_banner
     if deadline is None:
         for today in (date(2024, 1, 1), date(2026, 10, 18), date(2040, 1, 1)):
-            assert halal.is_overdue(status, kind, scale, today) is False
+            assert is_overdue(status, kind, scale, today) is False
         return
-    assert halal.is_overdue(status, kind, scale, deadline) is False  # the last day is still in time
-    assert halal.is_overdue(status, kind, scale, date.fromordinal(deadline.toordinal() - 1)) is False
-    assert halal.is_overdue(status, kind, scale, date.fromordinal(deadline.toordinal() + 1)) is awaiting
-    assert halal.is_overdue(status, kind, scale, date(2030, 1, 1)) is awaiting
+    assert is_overdue(status, kind, scale, deadline) is False  # the last day is still in time
+    assert is_overdue(status, kind, scale, date.fromordinal(deadline.toordinal() - 1)) is False
+    assert is_overdue(status, kind, scale, date.fromordinal(deadline.toordinal() + 1)) is awaiting
+    assert is_overdue(status, kind, scale, date(2030, 1, 1)) is awaiting
 
 
 def test_overdue_example_for_a_micro_food_seller():
-    assert not halal.is_overdue("not_certified", "food_beverage", "mikro", date(2026, 10, 17))
-    assert halal.is_overdue("not_certified", "food_beverage", "mikro", date(2026, 10, 18))
-    assert halal.is_overdue("not_certified", "food_beverage", "menengah", date(2025, 1, 1))
-    assert not halal.is_overdue("not_halal", "food_beverage", "mikro", date(2030, 1, 1))
+    assert not is_overdue("not_certified", "food_beverage", "mikro", date(2026, 10, 17))
+    assert is_overdue("not_certified", "food_beverage", "mikro", date(2026, 10, 18))
+    assert is_overdue("not_certified", "food_beverage", "menengah", date(2025, 1, 1))
+    assert not is_overdue("not_halal", "food_beverage", "mikro", date(2030, 1, 1))
 
 
 def test_every_category_kind_has_a_label():
@@ -197,11 +194,11 @@ def test_default_category_kinds_cover_the_seeded_tree():
         tree = json.load(f)["categories"]
     top = {category["slug"] for category in tree}
     slugs = top | {child["slug"] for category in tree for child in category.get("children", [])}
-    assert top <= set(halal.DEFAULT_CATEGORY_KINDS)
-    assert set(halal.DEFAULT_CATEGORY_KINDS) <= slugs
-    assert halal.DEFAULT_CATEGORY_KINDS["kuliner"] is CategoryKind.FOOD_BEVERAGE
-    assert halal.DEFAULT_CATEGORY_KINDS["wastra-fesyen"] is CategoryKind.TEXTILE_FASHION
-    assert halal.DEFAULT_CATEGORY_KINDS["tas-aksesoris"] is CategoryKind.TEXTILE_FASHION  # bags: 2026
+    assert top <= set(DEFAULT_CATEGORY_KINDS)
+    assert set(DEFAULT_CATEGORY_KINDS) <= slugs
+    assert DEFAULT_CATEGORY_KINDS["kuliner"] is CategoryKind.FOOD_BEVERAGE
+    assert DEFAULT_CATEGORY_KINDS["wastra-fesyen"] is CategoryKind.TEXTILE_FASHION
+    assert DEFAULT_CATEGORY_KINDS["tas-aksesoris"] is CategoryKind.TEXTILE_FASHION  # bags: 2026
 
 
 # --- halal claims --------------------------------------------------------------------------------
@@ -219,11 +216,11 @@ def test_default_category_kinds_cover_the_seeded_tree():
      OutOfScopeReason.NOT_REGULATED),
 ])
 def test_valid_claims(status, kwargs, number, ingredient, reason):
-    claim = halal.validate_halal_claim(status.value, **kwargs)
+    claim = validate_halal_claim(status.value, **kwargs)
     assert claim.status is status
     assert (claim.certificate_number, claim.non_halal_ingredient, claim.out_of_scope_reason) == \
         (number, ingredient, reason)
-    assert claim.shows_badge is (status in halal.CERTIFIED)
+    assert claim.shows_badge is (status in CERTIFIED)
     assert claim.certificate_kind is status.certificate_kind
 
 
@@ -254,23 +251,23 @@ def test_valid_claims(status, kwargs, number, ingredient, reason):
 ])
 def test_invalid_claims(status, kwargs, field, fragment):
     with pytest.raises(InvalidHalalClaim) as excinfo:
-        halal.validate_halal_claim(status, **kwargs)
+        validate_halal_claim(status, **kwargs)
     assert excinfo.value.field == field
     assert fragment in str(excinfo.value)
     assert isinstance(excinfo.value, ValueError)
 
 
 def test_non_halal_ingredient_helper():
-    assert halal.validate_non_halal_ingredient("  angciu\t(arak masak) ") == "angciu (arak masak)"
-    assert halal.validate_non_halal_ingredient("x" * 200) == "x" * 200
+    assert validate_non_halal_ingredient("  angciu\t(arak masak) ") == "angciu (arak masak)"
+    assert validate_non_halal_ingredient("x" * 200) == "x" * 200
     with pytest.raises(InvalidHalalClaim):
-        halal.validate_non_halal_ingredient("x" * 201)
+        validate_non_halal_ingredient("x" * 201)
     with pytest.raises(InvalidHalalClaim):
-        halal.validate_non_halal_ingredient(None)
+        validate_non_halal_ingredient(None)
 
 
 def test_non_halal_claim_label():
-    claim = halal.validate_halal_claim(S.NOT_HALAL, non_halal_ingredient="babi")
+    claim = validate_halal_claim(S.NOT_HALAL, non_halal_ingredient="babi")
     assert str(claim.label) == "Tidak halal (mengandung babi)"
     assert not claim.shows_badge
 
@@ -288,17 +285,17 @@ def test_out_of_scope_reasons_have_labels():
        kind=st.one_of(st.none(), st.sampled_from(list(CategoryKind))))
 def test_claims_raise_nothing_but_invalid_halal_claim(status, number, ingredient, reason, kind):
     try:
-        claim = halal.validate_halal_claim(status, number, ingredient, reason, kind)
+        claim = validate_halal_claim(status, number, ingredient, reason, kind)
     except InvalidHalalClaim as error:
         assert str(error) and error.field
         return
-    assert claim.shows_badge is halal.shows_halal_badge(status, number)
+    assert claim.shows_badge is shows_halal_badge(status, number)
     if claim.shows_badge:
         assert claim.certificate_number.startswith("ID")
 
 
 def test_ingredient_label_is_escaped_in_html_and_plain_in_text(app):
-    label = halal.status_label(S.NOT_HALAL, '<script>alert("x")</script> & babi')
+    label = status_label(S.NOT_HALAL, '<script>alert("x")</script> & babi')
     assert str(label) == 'Tidak halal (mengandung <script>alert("x")</script> & babi)'
     with app.test_request_context():
         html = render_template_string("{{ label }}", label=label)

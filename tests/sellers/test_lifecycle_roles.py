@@ -13,7 +13,7 @@ from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.sellers import listings, permissions, services
 from storefront.sellers import workflow as wf
-from storefront.sellers.halal import HalalStatus
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import ProductAction, ProductStatus, SellerAction, SellerStatus
 

@@ -11,7 +11,7 @@ from storefront.accounts.roles import Role
 from storefront.catalog.models import Product, ProductPriceHistory, ProductRevision, RevisionStatus
 from storefront.extensions import db
 from storefront.reference.models import Category, Unit
-from storefront.sellers.halal import HalalStatus
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 from tests.page_forms import decide
 

@@ -10,7 +10,7 @@ import enum
 
 from markupsafe import Markup, escape
 
-from storefront.sellers.identifiers import HalalNumberKind, halal_number_kind
+from storefront.sellers.identifiers.permits import HalalNumberKind, halal_number_kind
 from storefront.text import lazy_gettext as _l
 
 

@@ -28,7 +28,7 @@ from storefront.extensions import db
 from storefront.media.storage import InvalidKey, LocalStorage
 from storefront.reference import services as reference
 from storefront.reference.models import City
-from storefront.sellers import identifiers
+from storefront.sellers.identifiers.contact import format_phone
 from storefront.sellers.registry import files
 from storefront.sellers.registry import preview as importer
 from storefront.sellers.registry import services as registry
@@ -177,7 +177,7 @@ def import_preview():
     return render_template("registry/preview.html", preview=preview, form=form, problem_rows=problem_rows,
                            good_rows=good_rows[:PREVIEW_GOOD_ROWS],
                            hidden_good=max(0, len(good_rows) - PREVIEW_GOOD_ROWS),
-                           columns=COLUMNS, format_phone=identifiers.format_phone)
+                           columns=COLUMNS, format_phone=format_phone)
 
 
 @bp.post("/impor/simpan")

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 
-from storefront.sellers import identifiers
-from storefront.sellers.identifiers import InvalidIdentifier
+from storefront.sellers.identifiers.business import validate_nib
+from storefront.sellers.identifiers.contact import validate_phone
+from storefront.sellers.identifiers.core import InvalidIdentifier, normalise
 from storefront.text import lazy_gettext as _l
 
 MAX_CELL_LENGTH = 200
@@ -227,12 +228,12 @@ def _normalise(key: str, text: str, *, kecamatan: KecamatanLookup | None, numeri
     if key == "nib":
         if _SCIENTIFIC.match(text):
             raise InvalidIdentifier(msg_nib_scientific(text), "nib")
-        digits = identifiers.normalise(text)
+        digits = normalise(text)
         if numeric and digits.isdigit() and len(digits) < 13:
             raise InvalidIdentifier(msg_nib_lost_zero(len(digits)), "nib")
-        return identifiers.validate_nib(text)
+        return validate_nib(text)
     if key == "whatsapp":
-        return identifiers.validate_phone(text)
+        return validate_phone(text)
     if key == "kecamatan":
         found = kecamatan.find(text) if kecamatan is not None else None
         if found is None:

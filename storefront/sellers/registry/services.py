@@ -21,7 +21,8 @@ from sqlalchemy.exc import IntegrityError
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference.models import City, Kecamatan
-from storefront.sellers import identifiers
+from storefront.sellers.identifiers.contact import whatsapp_link
+from storefront.sellers.identifiers.core import InvalidIdentifier
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.registry.preview import RegistryPreview
 from storefront.sellers.registry.rows import check_values
@@ -276,8 +277,8 @@ def whatsapp_invitation(seller: Seller, base_url: str | None = None) -> str:
     text = invitation_message(seller, base_url)
     if seller.whatsapp:
         try:
-            return identifiers.whatsapp_link(seller.whatsapp, text)
-        except identifiers.InvalidIdentifier:
+            return whatsapp_link(seller.whatsapp, text)
+        except InvalidIdentifier:
             pass
     return "https://wa.me/?text=" + quote(text, safe="")
 

@@ -16,7 +16,8 @@ from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import City
-from storefront.sellers import identifiers
+from storefront.sellers.identifiers.contact import format_phone
+from storefront.sellers.identifiers.core import normalise
 from storefront.sellers.models import Seller
 from storefront.sellers.permissions import DINAS_READERS
 from storefront.sellers.registry import services as registry
@@ -94,7 +95,7 @@ def index():
         pattern = _like(q)
         conditions = [sa.func.lower(Seller.business_name).like(pattern, escape="\\"),
                       sa.func.lower(Seller.owner_name).like(pattern, escape="\\")]
-        digits = identifiers.normalise(q)
+        digits = normalise(q)
         if digits.isdigit():
             conditions.append(Seller.nib.like(f"%{digits}%"))
         if len(digits) >= 4 and digits.isalnum():
@@ -106,7 +107,7 @@ def index():
         verified_count=counts[SellerStatus.VERIFIED], status=status_arg if status else "",
         q=q, kecamatan_list=kecamatan_list, kecamatan_id=kecamatan_id or "", can_keep=_can_keep(),
         review_endpoint="verification.seller_review" if "verification.seller_review" in current_app.view_functions
-        else None, format_phone=identifiers.format_phone)
+        else None, format_phone=format_phone)
 
 
 # --- invitation ----------------------------------------------------------------------------------------
@@ -127,7 +128,7 @@ def invitation(seller_id: int):
         "registry/invitation.html", seller=seller, city=city, invited=invited,
         link=registry.invitation_link(seller) if invited else None,
         whatsapp=registry.whatsapp_invitation(seller) if invited else None,
-        phone=identifiers.format_phone(seller.whatsapp) if seller.whatsapp else "",
+        phone=format_phone(seller.whatsapp) if seller.whatsapp else "",
         can_edit=_can_keep() and registry.can_edit_entry(seller))
 
 
@@ -189,7 +190,7 @@ def entry_edit(seller_id: int):
     form = RegistryEntryForm(data={  # as people write them: the phone in groups, the category by its name
         "business_name": seller.business_name, "owner_name": seller.owner_name, "nib": seller.nib or "",
         "kecamatan_id": seller.kecamatan_id, "address": seller.address, "category": seller.registry_category,
-        "whatsapp": identifiers.format_phone(seller.whatsapp) if seller.whatsapp else ""})
+        "whatsapp": format_phone(seller.whatsapp) if seller.whatsapp else ""})
     form.set_kecamatan_choices(registry.known_kecamatan(seller.city_id))
     if form.validate_on_submit():
         try:
