@@ -9,6 +9,7 @@ from storefront.accounts import services as accounts
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.demo import requests, sellers
+from storefront.demo.businesses import DEMO_CITY
 from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import Opd
@@ -61,6 +62,6 @@ def seed_demo(city_slug: str) -> list[DemoAccount]:
         accounts.create_user(actor=None, email=account.email, name=account.name, role=account.role,
                              opd_id=opd_id, password=DEMO_PASSWORD)
     sellers.seed_demo_sellers(city, verifier_email=VERIFIER_EMAIL, password=DEMO_PASSWORD)
-    if city.slug == sellers.DEMO_CITY:
+    if city.slug == DEMO_CITY:
         requests.seed_demo_requests()
-    return list(DEMO_ACCOUNTS + (SELLER_ACCOUNTS if city.slug == sellers.DEMO_CITY else ()))
+    return list(DEMO_ACCOUNTS + (SELLER_ACCOUNTS if city.slug == DEMO_CITY else ()))

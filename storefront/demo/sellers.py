@@ -15,8 +15,7 @@ through media.store_upload), submitted and decided through listings and photos.
 
 Idempotent: a business whose NIB exists is skipped whole (the seed runs in one transaction).
 
-The businesses are data in demo/businesses.py, their shape and fake identifiers in demo/records.py;
-every name they held here before is still importable from this module.
+The businesses are data in demo/businesses.py, their shape and fake identifiers in demo/records.py.
 """
 from __future__ import annotations
 
@@ -43,11 +42,6 @@ from storefront.sellers.models import DocumentKind, Seller
 from storefront.sellers.registry import services as registry_services
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus, SellerAction, SellerStatus
 from storefront.timeutil import local_today
-
-__all__ = [  # everything importable from here before the split into businesses and records
-    "DEMO_CITY", "EMPTY_KECAMATAN", "PIRT_YEARS_LEFT", "CERTIFIED", "DemoProduct", "DemoBusiness", "BUSINESSES",
-    "owner_accounts", "seed_demo_sellers", "DOCUMENT_TITLES",
-]
 
 CERTIFIED = (HalalStatus.CERTIFIED_REGULAR, HalalStatus.CERTIFIED_SELF_DECLARE)
 

@@ -17,7 +17,7 @@ from storefront.accounts.models import User
 from storefront.catalog.models import (Product, ProductEvent, ProductPhoto, ProductPriceHistory, ProductRevision,
                                        RevisionStatus)
 from storefront.demo import seed
-from storefront.demo import sellers as demo
+from storefront.demo.businesses import BUSINESSES, EMPTY_KECAMATAN
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.media.storage import get_storage
@@ -71,8 +71,8 @@ def test_twenty_sellers_across_the_city_and_medan_timur_left_empty(session):
     rows = session.execute(sa.select(Seller.business_name, Kecamatan.name).join(Kecamatan)).all()
     assert len(rows) >= 20
     assert len({kecamatan for _, kecamatan in rows}) >= 19
-    assert demo.EMPTY_KECAMATAN == "Medan Timur" and "Medan Timur" not in {kecamatan for _, kecamatan in rows}
-    assert {name for name, _ in rows} >= {b.name for b in demo.BUSINESSES}
+    assert EMPTY_KECAMATAN == "Medan Timur" and "Medan Timur" not in {kecamatan for _, kecamatan in rows}
+    assert {name for name, _ in rows} >= {b.name for b in BUSINESSES}
 
 
 def test_every_published_product_has_a_verified_seller_and_stored_photos(session, seeded):
