@@ -135,10 +135,10 @@ def test_a_counter_offer_price_reads_like_every_money_field(app):
 
     request = SimpleNamespace(items=[SimpleNamespace(id=7), SimpleNamespace(id=8)])
     with app.test_request_context(method="POST", data={"price-7": "Rp25.000", "price-8": "1.250.000"}):
-        assert steps._prices(request) == {7: 25_000, 8: 1_250_000}
+        assert steps.posted_prices(request) == {7: 25_000, 8: 1_250_000}
     with app.test_request_context(method="POST", data={"price-7": "25,5"}):
         with pytest.raises(ProcurementError) as refused:
-            steps._prices(request)
+            steps.posted_prices(request)
         assert str(refused.value) == str(fields.MSG_MONEY_SEN)
 
 

@@ -42,7 +42,7 @@ def rebuild(connection: Connection, *, product_ids=(), seller_ids=(), unit_ids=(
     if product_ids:  # a product deleted in this flush is gone from `products` already
         stale.append(_entries.c.product_id.in_(sorted(product_ids)))
     connection.execute(_entries.delete().where(sa.or_(*stale)))
-    rows = _entry_rows(connection, sa.or_(*conditions))
+    rows = entry_rows(connection, sa.or_(*conditions))
     if rows:
         connection.execute(_entries.insert(), rows)
 
@@ -56,13 +56,14 @@ def rebuild_all(connection: Connection) -> int:
                                  .order_by(Product.id).limit(BATCH)).all()
         if not ids:
             return count
-        rows = _entry_rows(connection, Product.id.between(ids[0], ids[-1]))
+        rows = entry_rows(connection, Product.id.between(ids[0], ids[-1]))
         if rows:
             connection.execute(_entries.insert(), rows)
         last_id, count = ids[-1], count + len(rows)
 
 
-def _entry_rows(connection: Connection, condition) -> list[dict]:
+def entry_rows(connection: Connection, condition) -> list[dict]:
+    """The entries the public products matching `condition` give now (what a rebuild writes)."""
     products = connection.execute(
         sa.select(Product.id, Product.seller_id, Product.category_id, Seller.kecamatan_id, Seller.scale,
                   Product.halal_status, Product.halal_certificate_number, Product.price, Product.lead_time_days,

@@ -44,7 +44,7 @@ OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "HEIF")
 FORMAT_NAMES = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "GIF", "HEIF": "HEIF"}
 
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
-# Serialises the moment Pillow's process-wide pixel limit is lowered (see _pillow_pixel_limit).
+# Serialises the moment Pillow's process-wide pixel limit is lowered (see pillow_pixel_limit).
 _LIMIT_LOCK = threading.Lock()
 
 
@@ -132,7 +132,7 @@ def target_sizes(width: int, height: int, widths: tuple[int, ...] = DEFAULT_WIDT
 # --- steps ----------------------------------------------------------------------------------------
 
 @contextmanager
-def _pillow_pixel_limit(max_pixels: int):
+def pillow_pixel_limit(max_pixels: int):
     """Pillow's own bomb guard at our limit while the header is read, its warning made an error.
 
     Image.MAX_IMAGE_PIXELS and the warning filters are process-wide, so they are changed only for
@@ -152,7 +152,7 @@ def _pillow_pixel_limit(max_pixels: int):
 def _open(data: bytes, max_pixels: int) -> Image.Image:
     """Read the header only and refuse what is not an allowed image or too large to decode."""
     try:
-        with _pillow_pixel_limit(max_pixels):
+        with pillow_pixel_limit(max_pixels):
             image = Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ImageRejected("too_many_pixels", mp=_number(max_pixels / 1_000_000)) from error

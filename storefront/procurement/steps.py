@@ -71,7 +71,7 @@ def _numbers(prefix: str, request) -> dict[int, int]:
     return found
 
 
-def _prices(request) -> dict[int, int]:
+def posted_prices(request) -> dict[int, int]:
     """Per-item unit prices posted as `price-<item id>`, read like every money field (parse_rupiah)."""
     found = {}
     for item in request.items:
@@ -117,7 +117,7 @@ def data_from(form, action: A, request, *, actor) -> StepData:
                     checklist={"quantity_ok": ANSWERS.get(form.quantity_ok.data or ""),
                                "quality_ok": ANSWERS.get(form.quality_ok.data or "")})
     if action is A.COUNTER:
-        data.quantities, data.prices = _numbers("qty", request), _prices(request)
+        data.quantities, data.prices = _numbers("qty", request), posted_prices(request)
     elif action in (A.ACCEPT_PARTIAL, A.MEDIATE_PARTIAL):
         data.quantities = _numbers("accepted", request)
     elif action is A.RECORD_PAYMENT:

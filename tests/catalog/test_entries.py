@@ -28,7 +28,7 @@ def stored() -> dict[int, dict]:
 
 def rebuilt() -> dict[int, dict]:
     """What a rebuild from the live rows gives, without touching the table."""
-    rows = entries._entry_rows(db.session.connection(), sa.true())
+    rows = entries.entry_rows(db.session.connection(), sa.true())
     return {row["product_id"]: row for row in rows}
 
 

@@ -57,7 +57,7 @@ def test_pillow_limits_and_warning_filters_are_left_as_they_were():
 
 
 def test_pillows_own_guard_runs_at_our_limit_with_its_warning_as_an_error():
-    with processing._pillow_pixel_limit(1_000_000):
+    with processing.pillow_pixel_limit(1_000_000):
         with pytest.raises(Image.DecompressionBombWarning):  # 1-2x the limit: Pillow only warns
             Image.open(io.BytesIO(declared_png(1200, 1000)))
         with pytest.raises(Image.DecompressionBombError):  # above 2x: Pillow refuses
