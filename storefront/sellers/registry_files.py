@@ -130,7 +130,7 @@ def _xlsx_records(data: bytes, preview: RegistryPreview) -> Iterator[tuple[int, 
 
 # --- the template offered for download ----------------------------------------------------------------
 
-TEMPLATE_EXAMPLE = {  # fictional (reference/domain-indonesia.md §10): the Dinas overwrites it
+TEMPLATE_EXAMPLE = {  # fictional (docs/domain.md, "Demo data"): the Dinas overwrites it
     "business_name": "Dapur Bika Tiga Saudara", "owner_name": "Rahmawati Lubis", "nib": "",
     "whatsapp": "0812-0000-0001", "address": "Jl. Contoh No. 1", "category": "Makanan",
 }

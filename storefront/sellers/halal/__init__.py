@@ -5,7 +5,7 @@ category kind of the product's category and the seller's scale.
 
 The statuses, their labels and the badge rule are in statuses; category kinds and business
 scale in kinds; the deadlines (and the banner) in deadlines; validating a product form's halal
-fields in claims. Each module names its sources in domain-indonesia.md. Every name this module
+fields in claims. Each module cites its rules in docs/domain.md. Every name this module
 held before the split is still importable from here.
 """
 from __future__ import annotations
