@@ -1,4 +1,4 @@
-"""Image upload pipeline benchmark (performance-and-security.md §2.6, goal P6).
+"""Image upload pipeline benchmark (docs/performance.md, "Goals": P6).
 
     .venv/bin/python bench/upload_bench.py            # print the table
     .venv/bin/python bench/upload_bench.py --write    # also write bench/README.md
@@ -277,7 +277,7 @@ README = """# Benchmarks
 
 Run it yourself: `.venv/bin/python bench/upload_bench.py` (add `--write` to refresh this file,
 `--runs N` for more samples). What each row means is in the script's docstring; the goals come from
-`performance-and-security.md` §2.6 (P6).
+`docs/performance.md` ("Goals": P6).
 
 {machine}
 

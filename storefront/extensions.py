@@ -31,12 +31,23 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 
 
-def schema_object_included(name, type_, parent_names) -> bool:
-    """Alembic compares the ORM models with the database, except the full-text index objects
-    that catalog/search_index.py keeps beside them (FTS5 tables, GIN expression indexes)."""
-    from storefront.catalog.search_index import is_search_index_object
+# Schema objects a feature keeps beside its ORM tables by hand (catalog/search_index.py: FTS5
+# tables, GIN expression indexes). The feature registers a predicate here, so this module knows
+# no feature and Alembic's comparison still looks past them.
+_hand_made_schema: list = []
 
-    return not is_search_index_object(name)
+
+def look_past_in_migrations(is_hand_made) -> None:
+    """Register `is_hand_made(name) -> bool`: the schema objects it accepts are not the ORM's."""
+    if is_hand_made not in _hand_made_schema:
+        _hand_made_schema.append(is_hand_made)
+
+
+def schema_object_included(name, type_, parent_names) -> bool:
+    """Alembic compares the ORM models with the database, except the objects registered above."""
+    return not any(is_hand_made(name) for is_hand_made in _hand_made_schema)
+
+
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()

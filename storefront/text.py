@@ -8,7 +8,7 @@ Flask-Babel's), so a message with a name in it is escaped wherever it is rendere
 """
 from __future__ import annotations
 
-from flask_babel import gettext, ngettext
+from flask_babel import gettext
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
 
@@ -22,7 +22,3 @@ class LazyText(LazyString):
 
 def lazy_gettext(string: str, **variables) -> LazyText:
     return LazyText(gettext, string, **variables)
-
-
-def lazy_ngettext(singular: str, plural: str, num: int, **variables) -> LazyText:
-    return LazyText(ngettext, singular, plural, num, **variables)

@@ -1,1 +1,2 @@
-"""Catalog: the public read side (home page now; listings and search come with the catalog issue)."""
+"""Catalog: the product models and the public read side: catalog entries, full-text search, the
+home, results, product and seller pages, and sitemaps."""

@@ -5,7 +5,7 @@ so a bad value is reported next to its field in the filter panel and then ignore
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from wtforms import BooleanField, HiddenField, IntegerField, SearchField, SelectField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
@@ -49,18 +49,11 @@ class CatalogQuery:
     page: int = 1
 
     @property
-    def offset(self) -> int:
-        return (self.page - 1) * PER_PAGE
-
-    @property
     def filters_only_text(self) -> bool:
         """No facet narrows the results (only the words, if any)."""
         return not (self.category_ids or self.kecamatan_id or self.halal_only or self.price_min is not None
                     or self.price_max is not None or self.max_lead_days is not None or self.scale
                     or self.seller_id)
-
-    def at_page(self, page: int) -> CatalogQuery:
-        return replace(self, page=page)
 
 
 class FilterForm(BaseForm):

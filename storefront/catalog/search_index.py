@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from storefront.catalog.models import CatalogEntry
 from storefront.catalog.stemmer import index_terms
+from storefront.extensions import look_past_in_migrations
 
 FTS_TABLE = "product_fts"
 # SQLite's index of the names alone (matched and ranked first). Prefix indexes up to 6 letters let
@@ -86,6 +87,7 @@ def _run(statements_by_dialect):
 
 sa.event.listen(CatalogEntry.__table__, "after_create", _run(CREATE))
 sa.event.listen(CatalogEntry.__table__, "before_drop", _run(DROP))
+look_past_in_migrations(is_search_index_object)
 
 
 def document_for(product, category) -> tuple[str, str]:

@@ -1,1 +1,1 @@
-"""Demo data: fictional Medan accounts (and later sellers, products, requests) for trying Etalase."""
+"""Demo data for trying Etalase: fictional Medan accounts, sellers, products and purchase requests."""

@@ -1,4 +1,4 @@
-"""The 20 fictional Medan businesses of domain-indonesia.md §10 and their products, as data."""
+"""The 20 fictional Medan businesses (docs/domain.md, "Demo data") and their products, as data."""
 from __future__ import annotations
 
 from storefront.demo.records import DemoBusiness, DemoProduct
@@ -8,7 +8,7 @@ from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 
 DEMO_CITY = "medan"  # the businesses, kecamatan and P-IRT region code are Medan's
-EMPTY_KECAMATAN = "Medan Timur"  # no demo business there (§10: tests the empty filter)
+EMPTY_KECAMATAN = "Medan Timur"  # no demo business there: the empty filter has something to show
 
 P, S = ProductStatus, SellerStatus
 H = HalalStatus

@@ -9,7 +9,7 @@ from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 from storefront.timeutil import utcnow
 
-PIRT_YEARS_LEFT = 4  # P-IRT end year: four years ahead, within the 5 years a P-IRT may run (§2.2)
+PIRT_YEARS_LEFT = 4  # P-IRT end year: four years ahead, within the 5 years a P-IRT may run
 
 P, S = ProductStatus, SellerStatus
 
@@ -25,7 +25,7 @@ class DemoProduct:
     status: ProductStatus = P.PUBLISHED
     photos: int = 1
     halal: HalalStatus | None = None  # default: the business's
-    # P-IRT: first digit the packaging (1 glass, 2 plastic, 3 paper), then the food type (§2.2).
+    # P-IRT: first digit the packaging (1 glass, 2 plastic, 3 paper), then the food type (docs/domain.md, "P-IRT").
     pirt: str = ""  # e.g. "306": packaging 3, food type 06 (tepung dan hasil olahannya)
     bpom: bool = False
     capacity_per_day: int | None = 30
@@ -42,7 +42,7 @@ class DemoProduct:
 
 @dataclass(frozen=True)
 class DemoBusiness:
-    number: int  # the row of §10; every fake identifier is derived from it
+    number: int  # 1-20; every fake identifier is derived from it
     name: str
     kecamatan: str
     owner: str

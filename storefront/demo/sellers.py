@@ -1,7 +1,7 @@
-"""Demo sellers and products: the 20 fictional UMKM of domain-indonesia.md §10, in every status.
+"""Demo sellers and products: the 20 fictional UMKM of docs/domain.md, "Demo data", in every status.
 
 Everything here is invented: business and owner names, addresses and numbers. Identifiers are
-syntactically valid but obviously fake (§10): NIB 90000000000NN, halal ID12110000000NN0925,
+syntactically valid but obviously fake: NIB 90000000000NN, halal ID12110000000NN0925,
 P-IRT with Medan's code 1271, IRTP serial 00NN and an end year four years ahead, WhatsApp
 0812-0000-00NN, BPOM MD00000NN1271k. Permit dates are relative to the day of seeding, so no
 demo permit runs out while the demo is in use. Medan Timur is left without a seller on purpose

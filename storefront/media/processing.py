@@ -1,6 +1,6 @@
 """Validate an uploaded photo and turn it into clean WebP derivatives. Pure Pillow: no Flask, no database.
 
-Why each step exists (performance-and-security.md §1.6, §3.5):
+Why each step exists (docs/performance.md, "Image uploads"):
 - The bytes are judged by decoding them, never by file name or declared type: a PHP script named
   `foto.jpg`, an SVG or a PDF simply does not open with the allowed decoders.
 - Size is refused in order of cost: byte count (free), then width x height from the header
@@ -35,7 +35,7 @@ DEFAULT_WIDTHS = (320, 800, 1600)
 # classic 30000x1 trick to get past a pixel limit while making huge derivatives).
 MAX_ASPECT_RATIO = 10
 WEBP_QUALITY = 80
-WEBP_METHOD = 4  # method 6 costs +70 % time for -10 % bytes (§2.6)
+WEBP_METHOD = 4  # method 6 costs +70 % time for -10 % bytes (bench/README.md)
 CONTENT_TYPE = "image/webp"
 
 # Decoders we let Pillow try. GIF and animated WebP give their first frame.

@@ -35,8 +35,6 @@ ACTION = {
 # Steps that end something or stop it get the warning colour on their button.
 DANGER = frozenset({A.REJECT, A.DECLINE, A.CANCEL, A.TERMINATE, A.REPORT_NONCONFORMING, A.DISPUTE,
                     A.MEDIATE_TERMINATE})
-PARTY = {Party.PEMESAN: _l("Pemesan"), Party.PPK: _l("PPK"), Party.BENDAHARA: _l("Bendahara"),
-         Party.SELLER: _l("Penjual"), Party.VERIFIER: _l("Verifikator Dinas"), Party.SYSTEM: _l("Sistem")}
 
 
 def status_label(status) -> str:

@@ -46,8 +46,3 @@ def can_view(user, request, *, seller_owner_id: int | None, mediated: bool = Fal
     if user.role is Role.PPK and user.opd_id == request.opd_id:
         return True
     return bool(parties(user, request, seller_owner_id=seller_owner_id, mediated=mediated))
-
-
-def may_order(user) -> bool:
-    """Only a pemesan of an OPD builds a cart and submits requests."""
-    return getattr(user, "is_authenticated", False) and user.role is Role.PEMESAN and user.opd_id is not None

@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from storefront.accounts.roles import Role
 from storefront.extensions import db
-from storefront.procurement.models import Payment, PurchaseRequest, RequestEvent
+from storefront.procurement.models import PurchaseRequest, RequestEvent
 from storefront.procurement.workflow import WAITS_FOR, Party, RequestStatus
 from storefront.sellers.models import Seller
 
@@ -97,10 +97,6 @@ def request_page(request_id: int) -> PurchaseRequest | None:
 def was_disputed(request: PurchaseRequest) -> bool:
     """From the loaded events (no statement)."""
     return any(event.to_status == RequestStatus.DISPUTED.value for event in request.events)
-
-
-def payment_of(request_id: int) -> Payment | None:
-    return db.session.scalar(sa.select(Payment).where(Payment.request_id == request_id))
 
 
 @dataclass

@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.exc import IntegrityError
 
 from storefront.accounts.roles import Role
 from storefront.errors import DomainError

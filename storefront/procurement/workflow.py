@@ -123,8 +123,6 @@ WAITING_FOR_ANSWER = {S.SUBMITTED: P.PPK, S.APPROVED: P.SELLER, S.COUNTERED: P.P
 # The steps that move a request towards a contract binding the city: each re-checks that the seller
 # is still verified and every product still published (procurement/eligibility.py).
 COMMITS_CITY = frozenset({A.APPROVE, A.ACCEPT, A.COUNTER, A.RESUBMIT})
-# From acceptance on, the seller's capacity is held for the request.
-HOLDS_CAPACITY = frozenset({S.ACCEPTED, S.SHIPPED, S.DELIVERED, S.NONCONFORMING, S.DISPUTED})
 
 
 def next_status(status: RequestStatus, action: RequestAction, party: Party, *, reason: str = "") -> RequestStatus:

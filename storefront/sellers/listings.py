@@ -39,7 +39,7 @@ CLAIM_FIELDS = frozenset({"halal_status", "halal_certificate_number", "non_halal
                           "bpom_number"})
 IMMEDIATE_FIELDS = ("stock", "capacity_per_day", "min_order", "lead_time_days", "delivery_area",
                     "export_ready")
-MAX_PRICE = 10_000_000_000  # domain-indonesia §8.5: 100 ≤ harga ≤ 10.000.000.000
+MAX_PRICE = 10_000_000_000  # 100 ≤ price ≤ 10.000.000.000 (docs/domain.md, "Money and tax")
 MIN_PRICE = 100
 
 

@@ -17,11 +17,6 @@ def owns(user, seller) -> bool:
             and seller.owner_id is not None and seller.owner_id == user.id)
 
 
-def can_view_private(user, seller) -> bool:
-    """NIK, bank account, documents, drafts: the owner and the Dinas side only, never the public."""
-    return owns(user, seller) or (_signed_in(user) and user.role in DINAS_READERS)
-
-
 def party_for(user, seller) -> Party | None:
     """The user's party in the seller and product lifecycles, if any."""
     if owns(user, seller):

@@ -1,4 +1,4 @@
-"""Listing forms: the product fields of DESIGN.md, photos, and the curator's decision."""
+"""Listing forms: a product's fields, its photos, and the curator's decision."""
 from __future__ import annotations
 
 from flask_wtf.file import FileField

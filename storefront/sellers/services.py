@@ -5,8 +5,6 @@ transition table and leaves a SellerEvent.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import sqlalchemy as sa
 
 from storefront.accounts import passwords
@@ -24,7 +22,7 @@ from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.workflow import Party, SellerAction, SellerStatus
 from storefront.text import lazy_gettext as _l
-from storefront.timeutil import local_today, utcnow
+from storefront.timeutil import utcnow
 
 
 class SellerError(DomainError):
@@ -178,7 +176,3 @@ def latest_event(seller: Seller) -> SellerEvent | None:
 def verification_queue():
     """Submitted sellers, oldest first: the Dinas works through them in order."""
     return sa.select(Seller).where(Seller.status == SellerStatus.SUBMITTED).order_by(Seller.submitted_at)
-
-
-def today_local() -> date:
-    return local_today()

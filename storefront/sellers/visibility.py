@@ -1,6 +1,6 @@
 """What the public may see: published products of verified sellers, and those sellers' logos.
 
-One place for the rule, used by the media route now and by the catalog's queries later.
+One place for the rule, used by the media route, the catalog's entries and pages, and ordering.
 """
 from __future__ import annotations
 

@@ -1,1 +1,2 @@
-"""Web plumbing shared by every feature: decorators, safe redirects, form base, navigation."""
+"""Web plumbing shared by every feature: request guards, route decorators, the form base and fields,
+safe redirects and parameters, absolute addresses, navigation and the page cache."""

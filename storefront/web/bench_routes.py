@@ -1,4 +1,4 @@
-"""Reference routes for benchmarks (performance-and-security.md §2.0 rule 2).
+"""Reference routes for benchmarks (docs/performance.md, "Rules of measurement").
 
 Registered only when the environment has ETALASE_BENCH=1 (bench/catalog_bench.py sets it), never in
 a normal deployment; a test checks that /_bench/hello is a 404 without it. The hello route goes

@@ -194,7 +194,7 @@ def test_nik_must_be_16_digits(raw):
     ("3271010101900000", "0000"),
 ])
 def test_nik_structure_is_a_warning_not_a_rejection(nik, fragment):
-    assert validate_nik(nik) == nik  # soft by default (§8.5): don't over-reject
+    assert validate_nik(nik) == nik  # soft by default: don't over-reject
     warnings = [str(w) for w in nik_warnings(nik)]
     assert len(warnings) == 1 and fragment in warnings[0]
     with pytest.raises(InvalidIdentifier, match=fragment):

@@ -8,7 +8,7 @@ import pytest
 from storefront.sellers import workflow as wf
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus, SellerAction, SellerStatus
 
-# The lifecycles of DESIGN.md written out independently of the table, as (from, action, party, to).
+# The lifecycles of docs/domain.md ("Lifecycles") written out independently of the table, as (from, action, party, to).
 SELLER_EXPECTED = {
     ("invited", "register", "owner"): "registered",
     ("registered", "submit", "owner"): "submitted",

@@ -21,7 +21,7 @@ from storefront.text import lazy_gettext as _l
 # --- validating a halal claim (a product form's halal fields) ------------------------------------
 
 class OutOfScopeReason(str, enum.Enum):
-    """Why a product is outside the mandatory scope; the Dinas must choose one (§1.7)."""
+    """Why a product is outside the mandatory scope; the Dinas must choose one."""
 
     LATER_PHASE = "later_phase"
     NOT_REGULATED = "not_regulated"
@@ -89,7 +89,7 @@ class HalalClaim:
 
 
 def validate_non_halal_ingredient(text) -> str:
-    """The non-halal ingredient a TIDAK_HALAL product must name (§1.5, §8.5 rule 3), tidied."""
+    """The non-halal ingredient a NOT_HALAL product must name, tidied."""
     cleaned = re.sub(r"\s+", " ", text or "").strip()
     if not cleaned:
         raise InvalidHalalClaim(MSG_INGREDIENT_REQUIRED, "non_halal_ingredient")
@@ -106,7 +106,7 @@ def validate_halal_claim(status, certificate_number=None, non_halal_ingredient=N
       any other status: no number (a number there would read as a claim it is not).
     - not halal: the non-halal ingredient is required; no other status takes one.
     - out of scope: a reason is required; and with `category_kind` given, a kind that has a
-      mandatory deadline cannot be out of scope (textiles and cosmetics included, §0.2).
+      mandatory deadline cannot be out of scope (textiles and cosmetics included).
     """
     try:
         status = coerce_status(status)

@@ -1,6 +1,6 @@
 """The mandatory-halal deadlines: by when a product must be certified, and whether it is overdue.
 
-Sources, in shared/reference/domain-indonesia.md: deadlines §0.2, §1.5, §2.3 · the banner §8.5 rule 2.
+The rules, with their sources: docs/domain.md, "Category kinds and business scale" and "The badge and the banner".
 """
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from storefront.sellers.halal.kinds import CategoryKind, coerce_scale
 from storefront.sellers.halal.statuses import AWAITING_CERTIFICATE, coerce_status
 
 
-# --- what must be certified, and by when (§1.5, §2.3, §3) ----------------------------------------
+# --- what must be certified, and by when ---------------------------------------------------------
 
 # Last day before the obligation is in force (BPJPH: "mulai 18 Oktober 2026").
-DEADLINE_UMK_FOOD = date(2026, 10, 17)  # PP 42/2024 (§1.5 row 3)
-DEADLINE_MEDIUM_LARGE_FOOD = date(2024, 10, 17)  # §1.5 row 2
-DEADLINE_NON_FOOD_2026 = date(2026, 10, 17)  # cosmetics, jamu, sandang, aksesoris (§1.5 row 4)
+DEADLINE_UMK_FOOD = date(2026, 10, 17)  # PP 42/2024: micro and small businesses
+DEADLINE_MEDIUM_LARGE_FOOD = date(2024, 10, 17)  # PP 42/2024: medium and large businesses
+DEADLINE_NON_FOOD_2026 = date(2026, 10, 17)  # cosmetics, jamu, sandang, aksesoris
 
 
 def halal_deadline(category_kind, scale=None) -> date | None:
@@ -45,7 +45,7 @@ def is_mandatory(category_kind, scale=None) -> bool:
 
 def pending_deadline(status, category_kind, scale=None) -> date | None:
     """The deadline to show on a banner: set only while the product still lacks a certificate
-    (not yet certified, or in process) and its kind has a deadline (§8.5 rule 2)."""
+    (not yet certified, or in process) and its kind has a deadline."""
     if coerce_status(status) not in AWAITING_CERTIFICATE:
         return None
     return halal_deadline(category_kind, scale)

@@ -1,7 +1,7 @@
 """What a product is (its category kind) and how big its seller is (business scale): the deadlines' inputs.
 
-Sources, in shared/reference/domain-indonesia.md: category kinds §1.5, §2.3 · business scale §3
-(PP 7/2021, OSS codes 01-04).
+The rules, with their sources: docs/domain.md, "Category kinds and business scale" (PP 7/2021,
+OSS codes 01-04).
 """
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ class CategoryKind(str, enum.Enum):
     """What a product category is for the halal obligation; each category names one kind.
 
     food_beverage    food and drink, incl. catering/nasi kotak, snack box, frozen food, packaged
-                     coffee and spices (§1.5 rows 2-3, §2.3)
+                     coffee and spices
     textile_fashion  barang gunaan sandang, penutup kepala, aksesoris: ulos, songket, batik,
-                     clothing, hijab, peci, bags, wallets, shoes (§1.5 row 4, §2.3)
-    cosmetics_health cosmetics, soap, traditional medicine (jamu), supplements (§1.5 row 4)
+                     clothing, hijab, peci, bags, wallets, shoes
+    cosmetics_health cosmetics, soap, traditional medicine (jamu), supplements
     craft_other      souvenirs, wood/metal crafts, ATK, printing, household goods: later phase
-                     or out of scope, not yet dated (§1.5 row 5 "verify", §2.3)
+                     or out of scope, not yet dated
     services         services that are not food: sablon, tailoring, decoration
     """
 
@@ -42,13 +42,13 @@ CATEGORY_KIND_LABELS = {
     CategoryKind.SERVICES: _l("Jasa"),
 }
 
-# A default for the seeded category tree (storefront/reference/data/catalog.json, §6.3); the most
+# A default for the seeded category tree (storefront/reference/data/catalog.json); the most
 # specific slug wins. Categories are data: an admin may decide otherwise per category.
 DEFAULT_CATEGORY_KINDS = {
     "kuliner": CategoryKind.FOOD_BEVERAGE,
     "wastra-fesyen": CategoryKind.TEXTILE_FASHION,
     "kerajinan": CategoryKind.CRAFT_OTHER,
-    "tas-aksesoris": CategoryKind.TEXTILE_FASHION,  # bags and accessories: §1.5, §2.3
+    "tas-aksesoris": CategoryKind.TEXTILE_FASHION,  # bags and accessories are barang gunaan
     "kantor-percetakan": CategoryKind.CRAFT_OTHER,
     "kesehatan-kecantikan": CategoryKind.COSMETICS_HEALTH,
     "hasil-bumi": CategoryKind.FOOD_BEVERAGE,  # kopi, rempah, buah: sold as food
@@ -57,7 +57,7 @@ DEFAULT_CATEGORY_KINDS = {
 
 
 class BusinessScale(str, enum.Enum):
-    """Skala usaha per PP 7/2021 (§3). Same values as sellers.models.Scale, plus `besar`."""
+    """Skala usaha per PP 7/2021. Same values as sellers.models.Scale, plus `besar`."""
 
     MIKRO = "mikro"
     KECIL = "kecil"
@@ -70,12 +70,12 @@ class BusinessScale(str, enum.Enum):
 
     @property
     def oss_code(self) -> str:
-        """The OSS skala usaha code, 01-04 (§2.1)."""
+        """The OSS skala usaha code, 01-04."""
         return OSS_SCALE_CODES[self]
 
     @property
     def is_umk(self) -> bool:
-        """Usaha mikro dan kecil: the group with the later food deadline (§1.5, §3)."""
+        """Usaha mikro dan kecil: the group with the later food deadline."""
         return self in (BusinessScale.MIKRO, BusinessScale.KECIL)
 
 

@@ -1,8 +1,8 @@
 """The seven halal statuses, their labels and explanations, and the rule for the halal badge.
 
-Sources, in shared/reference/domain-indonesia.md: statuses §1.7 · certificate numbers §1.3 (and
-identifiers/permits.py) · badge §0.1, §1.2 (a KH number is not a certificate), §8.5 business rule 1 ·
-non-halal products §1.5 ("tidak halal" statement).
+The rules, with their sources: docs/domain.md, "Statuses", "Certificate numbers" (checked in
+identifiers/permits.py), "The badge and the banner" (a KH number is not a certificate) and
+"Non-halal products" (the "tidak halal" statement).
 """
 from __future__ import annotations
 
@@ -14,16 +14,16 @@ from storefront.sellers.identifiers.permits import HalalNumberKind, halal_number
 from storefront.text import lazy_gettext as _l
 
 
-# --- the seven statuses (§1.7) -------------------------------------------------------------------
+# --- the seven statuses ------------------------------------------------------------------------
 
 class HalalStatus(str, enum.Enum):
-    CERTIFIED_REGULAR = "certified_regular"  # §1.7 SERTIFIKAT_REGULER
-    CERTIFIED_SELF_DECLARE = "certified_self_declare"  # §1.7 SERTIFIKAT_SELF_DECLARE
-    LEGACY_MUI = "legacy_mui"  # §1.7 SERTIFIKAT_MUI_LAMA
-    IN_PROCESS = "in_process"  # §1.7 DALAM_PROSES
-    NOT_CERTIFIED = "not_certified"  # §1.7 BELUM_BERSERTIFIKAT
-    NOT_HALAL = "not_halal"  # §1.7 TIDAK_HALAL
-    OUT_OF_SCOPE = "out_of_scope"  # §1.7 TIDAK_WAJIB
+    CERTIFIED_REGULAR = "certified_regular"
+    CERTIFIED_SELF_DECLARE = "certified_self_declare"
+    LEGACY_MUI = "legacy_mui"
+    IN_PROCESS = "in_process"
+    NOT_CERTIFIED = "not_certified"
+    NOT_HALAL = "not_halal"
+    OUT_OF_SCOPE = "out_of_scope"
 
     @property
     def label(self):
@@ -49,7 +49,7 @@ class HalalStatus(str, enum.Enum):
 
 CERTIFIED = frozenset({HalalStatus.CERTIFIED_REGULAR, HalalStatus.CERTIFIED_SELF_DECLARE})
 
-# Which statuses need a certificate number, and of which kind (§1.3, §1.7).
+# Which statuses need a certificate number, and of which kind.
 CERTIFICATE_KINDS = {
     HalalStatus.CERTIFIED_REGULAR: HalalNumberKind.BPJPH,
     HalalStatus.CERTIFIED_SELF_DECLARE: HalalNumberKind.BPJPH,
@@ -57,8 +57,8 @@ CERTIFICATE_KINDS = {
 }
 
 # Products in the mandatory scope that still have no BPJPH certificate: these get the deadline
-# banner (§8.5 rule 2) and are overdue after it. A legacy MUI certificate is a certificate
-# (prompted to migrate, §1.7), a non-halal product is exempt but labelled (§1.5), and
+# banner and are overdue after it. A legacy MUI certificate is a certificate
+# (prompted to migrate), a non-halal product is exempt but labelled, and
 # out-of-scope products have no deadline.
 AWAITING_CERTIFICATE = frozenset({HalalStatus.NOT_CERTIFIED, HalalStatus.IN_PROCESS})
 
@@ -137,7 +137,7 @@ def status_label(status, non_halal_ingredient: str | None = None):
 def shows_halal_badge(status, certificate_number) -> bool:
     """The halal badge: only a BPJPH-certified status with a BPJPH number (`ID` + digits).
 
-    Never for a legacy MUI number, a KH number or a product in process (§1.2, §8.5 rule 1).
+    Never for a legacy MUI number, a KH number or a product in process.
     Pass the number of a certificate the Dinas has verified: verification is the caller's part.
     """
     try:

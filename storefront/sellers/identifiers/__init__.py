@@ -8,12 +8,12 @@ saying what the number looks like and where to find it (lazily translated, so it
 in the visitor's language when shown).
 
 Hard rules raise; soft rules (a NIK whose birth date looks odd, a P-IRT from another city, a
-BPJPH number whose province digits are unknown) only return warnings, because the reference
-gives them as plausibility checks and a wrong rejection would stop a real seller
-(shared/reference/domain-indonesia.md §8.5 "Strictness").
+BPJPH number whose province digits are unknown) only return warnings, because they are
+plausibility checks and a wrong rejection would stop a real seller
+(docs/domain.md, "Normalising, hard and soft rules").
 
 The shared pieces (the error, normalising, province codes) are in core; NIB, NPWP, NITKU and
 NIK in business; P-IRT, BPOM and halal certificate numbers in permits; mobile/WhatsApp numbers
-in contact; masking in masking. Each module names its sources in domain-indonesia.md. Import a
+in contact; masking in masking. Each module cites its rules in docs/domain.md. Import a
 name from the module that defines it: this package re-exports nothing.
 """

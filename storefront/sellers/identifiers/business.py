@@ -1,7 +1,6 @@
 """Business and personal tax and registration numbers: NIB, NPWP, NITKU and NIK.
 
-Sources, in shared/reference/domain-indonesia.md: NIB §2.1 · NPWP and NITKU §2.1 · NIK §2.1 ·
-regular expressions §8.5.
+The rules, with their sources: docs/domain.md, "NIB", "NPWP and NITKU" and "NIK".
 """
 from __future__ import annotations
 
@@ -26,7 +25,7 @@ _NITKU_LABEL = label_pattern("NITKU")
 _NIK_LABEL = label_pattern("NIK")
 
 
-# --- NIB (§2.1: 13 digits issued by OSS; §8.5 ^\d{13}$, hard) ------------------------------------
+# --- NIB (13 digits issued by OSS, hard; docs/domain.md, "NIB") ------------------------------------
 
 MSG_NIB = _l("NIB terdiri dari 13 angka. Lihat di dokumen NIB dari OSS (oss.go.id).")
 
@@ -43,7 +42,7 @@ def format_nib(nib: str) -> str:
     return lenient_display(validate_nib, nib, lambda value: value)
 
 
-# --- NPWP (§2.1; §8.5: accept 15 legacy or 16, store 16, legacy -> "0" + 15) ---------------------
+# --- NPWP (accept 15 legacy or 16, store 16, legacy -> "0" + 15; docs/domain.md, "NPWP and NITKU") ---
 
 MSG_NPWP = _l("NPWP terdiri dari 16 angka. NPWP lama 15 angka (misalnya 01.234.567.8-121.000) juga "
               "bisa. Lihat di kartu NPWP atau akun Coretax pajak. Untuk perorangan, NPWP sekarang "
@@ -70,7 +69,7 @@ def is_legacy_npwp(value) -> bool:
 
 
 def format_npwp(npwp: str) -> str:
-    """The 16-digit NPWP has no dots or dashes (§2.1): shown plain."""
+    """The 16-digit NPWP has no dots or dashes: shown plain."""
     return lenient_display(validate_npwp, npwp, lambda value: value)
 
 
@@ -86,7 +85,7 @@ def format_npwp_legacy(npwp: str) -> str | None:
     return f"{d[0:2]}.{d[2:5]}.{d[5:8]}.{d[8]}-{d[9:12]}.{d[12:15]}"
 
 
-# --- NITKU (§2.1; §8.5: 22 digits, first 16 = NPWP, 000000 = head office) ------------------------
+# --- NITKU (22 digits, first 16 = NPWP, 000000 = head office) -------------------------------------
 
 MSG_NITKU = _l("NITKU terdiri dari 22 angka: 16 angka NPWP lalu 6 angka (000000 untuk kantor pusat). "
                "Lihat di akun Coretax pajak.")
@@ -106,7 +105,7 @@ def is_head_office_nitku(nitku: str) -> bool:
     return validate_nitku(nitku).endswith("000000")
 
 
-# --- NIK (§2.1; §8.5: hard on 16 digits, soft on structure) --------------------------------------
+# --- NIK (hard on 16 digits, soft on structure; docs/domain.md, "NIK") ------------------------------
 
 MSG_NIK = _l("NIK terdiri dari 16 angka. Lihat di KTP atau Kartu Keluarga.")
 MSG_NIK_SEQUENCE = _l("Empat angka terakhir NIK tidak pernah 0000. Periksa lagi dengan KTP.")
@@ -158,7 +157,7 @@ def parse_nik(nik: str) -> NikParts:
 
 
 def nik_warnings(nik: str) -> list:
-    """Soft checks of §2.1/§8.5: province code, birth date (women: day + 40), sequence not 0000."""
+    """Soft checks: province code, birth date (women: day + 40), sequence not 0000."""
     parts = parse_nik(nik)
     warnings = []
     if parts.province not in PROVINCE_CODES:

@@ -1,6 +1,6 @@
 """Contact numbers: Indonesian mobile / WhatsApp numbers and wa.me links.
 
-Sources, in shared/reference/domain-indonesia.md: WhatsApp numbers §8.5 (telepon_wa).
+The rules: docs/domain.md, "Mobile and WhatsApp numbers".
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from storefront.sellers.identifiers.core import InvalidIdentifier, lenient_displ
 from storefront.text import lazy_gettext as _l
 
 
-# --- Mobile / WhatsApp numbers (§8.5 telepon_wa) -------------------------------------------------
+# --- Mobile / WhatsApp numbers ------------------------------------------------------------------
 
 MSG_PHONE = _l("Nomor HP/WhatsApp diawali 08 (atau +62 8), panjangnya 10 sampai 13 angka, misalnya "
                "0812-3456-7890. Nomor telepon rumah atau kantor tidak bisa dipakai.")
@@ -47,7 +47,7 @@ def validate_phone(value) -> str:
 
 
 def phone_e164(value) -> str:
-    """`+6281234567890`, the form the data model sketch of §8.2 stores."""
+    """`+6281234567890`: the international (E.164) form."""
     return "+" + validate_phone(value)
 
 

@@ -33,7 +33,7 @@ def _is_separator(char: str) -> bool:
 
 
 def normalise(value) -> str:
-    """Strip spaces, dots, dashes and slashes; uppercase letters (§8.5). Idempotent.
+    """Strip spaces, dots, dashes and slashes; uppercase letters. Idempotent.
 
     None is treated as an empty field. Integers are accepted (a NIB read from a spreadsheet).
     """
@@ -61,7 +61,7 @@ def label_pattern(words: str) -> re.Pattern:
     return re.compile(rf"^(?:{words})?:?(?:NOMOR|NO)?:?")
 
 
-# Province codes (Kepmendagri 2025; the NIK pattern of §8.5): 11-19 Sumatra, 21 Kepri,
+# Province codes (Kepmendagri 2025; docs/domain.md, "Province codes"): 11-19 Sumatra, 21 Kepri,
 # 31-36 Java, 51-53 Bali/Nusa Tenggara, 61-65 Kalimantan, 71-76 Sulawesi, 81-82 Maluku,
 # 91-96 Papua (93-96 created in 2022).
 PROVINCE_CODES = frozenset(

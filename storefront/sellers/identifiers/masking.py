@@ -1,14 +1,13 @@
 """Masking private numbers (NIK, bank account) so they are never shown whole.
 
-Sources: personal data in shared/reference/domain-indonesia.md §8.2, §8.5 rule 9, and DESIGN.md
-("Personal data (NIK, phone, bank account) is never public").
+Personal data (NIK, phone, bank account) is never public: docs/domain.md, "Masking".
 """
 from __future__ import annotations
 
 from storefront.sellers.identifiers.core import normalise
 
 
-# --- Masking private numbers (DESIGN.md; §8.2 PII; §8.5 rule 9) ----------------------------------
+# --- Masking private numbers --------------------------------------------------------------------
 
 MASK_CHAR = "\u2022"  # •
 

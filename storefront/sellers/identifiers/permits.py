@@ -1,7 +1,6 @@
 """Product permits and certificates: P-IRT, BPOM registration and notification, halal certificate numbers.
 
-Sources, in shared/reference/domain-indonesia.md: P-IRT §2.2 · BPOM §2.2 · halal numbers §1.3 ·
-regular expressions §8.5.
+The rules, with their sources: docs/domain.md, "P-IRT", "BPOM" and "Halal certificate numbers".
 """
 from __future__ import annotations
 
@@ -26,14 +25,14 @@ _BPOM_LABEL = label_pattern("BPOMRI|BPOM|POMRI|POM")
 _HALAL_LABEL = label_pattern("SERTIFIKATHALAL|HALAL")
 
 
-# --- P-IRT (§2.2: 15 digits, last two = the year it ends; §8.5 ^[1-8]\d{14}$) --------------------
+# --- P-IRT (15 digits, the first 1-8, the last two the year it ends) -------------------------------
 
 MSG_PIRT = _l("Nomor P-IRT terdiri dari 15 angka, misalnya P-IRT No. 2061271010001-30. Lihat di label "
               "kemasan atau di sertifikat SPP-IRT.")
 
-PIRT_MAX_YEARS = 5  # §2.2: valid at most 5 years
+PIRT_MAX_YEARS = 5  # valid at most 5 years (Peraturan BPOM 22/2018)
 
-# First digit, the packaging (§2.2): 1 glass, 2 plastic, 3 paper/carton, 4 can, 5 aluminium foil,
+# First digit, the packaging: 1 glass, 2 plastic, 3 paper/carton, 4 can, 5 aluminium foil,
 # 6 other (e.g. leaf), 7 composite, 8 double. Digits 2-3 food type, 4-7 kab/kota (Medan 1271),
 # 8-9 product serial, 10-13 producer (IRTP) serial, 14-15 the year the permit ends.
 PIRT_PACKAGING_DIGITS = frozenset("12345678")
@@ -47,7 +46,7 @@ def validate_pirt(value) -> str:
 
 
 def pirt_end_year(pirt: str) -> int:
-    """The year the permit ends: 2000 + the last two digits (§2.2, §8.5 "31-12-20YY")."""
+    """The year the permit ends: 2000 + the last two digits (valid to 31 December of it)."""
     return 2000 + int(validate_pirt(pirt)[13:])
 
 
@@ -56,7 +55,7 @@ def pirt_valid_until(pirt: str) -> date:
 
 
 def pirt_is_expired(pirt: str, today: date) -> bool:
-    """Expired once the year in its last two digits is over (§8.5 rule 5: auto-unpublish warning)."""
+    """Expired once the year in its last two digits is over (the daily check suspends the product)."""
     return today > pirt_valid_until(pirt)
 
 
@@ -66,7 +65,7 @@ def pirt_region_code(pirt: str) -> str:
 
 
 def pirt_warnings(pirt: str, *, city_code: str | None = None, today: date | None = None) -> list:
-    """Soft checks: issued by another kab/kota (§8.5), expired, or ends > 5 years ahead (§2.2).
+    """Soft checks: issued by another kab/kota, expired, or ends > 5 years ahead.
 
     city_code is the tenant's Kemendagri code, "12.71" or "1271".
     """
@@ -92,11 +91,11 @@ def pirt_warnings(pirt: str, *, city_code: str | None = None, today: date | None
 
 
 def format_pirt(pirt: str) -> str:
-    """`P-IRT No. 2061271010001-30`, as printed on labels (§8.5)."""
+    """`P-IRT No. 2061271010001-30`, as printed on labels."""
     return lenient_display(validate_pirt, pirt, lambda value: f"P-IRT No. {value[:13]}-{value[13:]}")
 
 
-# --- BPOM (§2.2; §8.5: MD/ML + 12 digits, optionally 3 more; input may start with "BPOM RI") -----
+# --- BPOM (MD/ML + 12 digits, optionally 3 more; input may start with "BPOM RI") -----------------
 
 MSG_BPOM = _l("Nomor izin edar BPOM untuk pangan diawali MD atau ML lalu 12 atau 15 angka, misalnya "
               "BPOM RI MD 224510001234. Lihat di label kemasan atau cek di cekbpom.pom.go.id.")
@@ -105,13 +104,13 @@ MSG_BPOM_OTHER = _l("Nomor notifikasi BPOM diawali NA (kosmetik, lalu 11 angka) 
                     "atau cek di cekbpom.pom.go.id.")
 
 BPOM_FOOD_PREFIXES = ("MD", "ML")  # pangan olahan: MD domestic, ML imported
-BPOM_OTHER_DIGITS = {"NA": 11, "TR": 9}  # cosmetics, traditional medicine (§8.5 "soft")
+BPOM_OTHER_DIGITS = {"NA": 11, "TR": 9}  # cosmetics, traditional medicine (a soft rule)
 _BPOM_FOOD = re.compile(r"(MD|ML)[0-9]{12}(?:[0-9]{3})?")
 _BPOM_OTHER = re.compile(r"(NA|TR)[0-9]+")
 
 
 def validate_bpom(value) -> str:
-    """Processed food registration: `MD224510001234` (hard, §8.5)."""
+    """Processed food registration: `MD224510001234` (hard)."""
     text = strip_label(normalise(value), _BPOM_LABEL)
     if not (text.isascii() and _BPOM_FOOD.fullmatch(text)):
         raise InvalidIdentifier(MSG_BPOM, "bpom")
@@ -120,7 +119,7 @@ def validate_bpom(value) -> str:
 
 def validate_bpom_notification(value) -> str:
     """Cosmetics (NA) or traditional medicine (TR): hard on the prefix and digits only; the
-    number of digits is a soft rule in §8.5, see bpom_warnings()."""
+    number of digits is a soft rule, see bpom_warnings()."""
     text = strip_label(normalise(value), _BPOM_LABEL)
     if not (text.isascii() and _BPOM_OTHER.fullmatch(text)):
         raise InvalidIdentifier(MSG_BPOM_OTHER, "bpom")
@@ -147,7 +146,7 @@ def format_bpom(number: str) -> str:
         return lenient_display(validate_bpom_notification, number, display)
 
 
-# --- Halal certificate numbers (§1.3; §8.5) ------------------------------------------------------
+# --- Halal certificate numbers (docs/domain.md, "Certificate numbers") -----------------------------
 
 class HalalNumberKind(str, enum.Enum):
     BPJPH = "bpjph"  # `ID` + 15-18 digits: the national certificate (Sertifikat Halal, "SH")
@@ -198,7 +197,7 @@ def is_legacy_mui_number(value) -> bool:
 
 
 def halal_number_warnings(number: str) -> list:
-    """Soft (§1.3): the two digits after ID should be a province code (12 = Sumatera Utara)."""
+    """Soft: the two digits after ID should be a province code (12 = Sumatera Utara)."""
     text = validate_halal_number(number)
     if text.startswith("ID") and text[2:4] not in PROVINCE_CODES:
         return [_l("Dua angka setelah ID biasanya kode provinsi, tetapi %(code)s bukan kode provinsi. "

@@ -140,7 +140,7 @@ def xlsx_records(data: bytes, preview: ReadingNotes) -> Iterator[tuple[int, list
 
 # --- the template offered for download ----------------------------------------------------------------
 
-TEMPLATE_EXAMPLE = {  # fictional (reference/domain-indonesia.md §10): the Dinas overwrites it
+TEMPLATE_EXAMPLE = {  # fictional (docs/domain.md, "Demo data"): the Dinas overwrites it
     "business_name": "Dapur Bika Tiga Saudara", "owner_name": "Rahmawati Lubis", "nib": "",
     "whatsapp": "0812-0000-0001", "address": "Jl. Contoh No. 1", "category": "Makanan",
 }

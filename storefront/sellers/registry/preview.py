@@ -61,10 +61,6 @@ class RegistryRow:
     def ok(self) -> bool:
         return not self.problems
 
-    def problems_for(self, key: str) -> list[Problem]:
-        header = COLUMN_BY_KEY[key].header
-        return [problem for problem in self.problems if problem.column == header]
-
 
 @dataclass
 class RegistryPreview:
