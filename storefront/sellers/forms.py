@@ -12,18 +12,10 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 from storefront.accounts.passwords import MAX_LENGTH
 from storefront.reviewed import ReviewedField
 from storefront.sellers.halal.kinds import SCALE_DESCRIPTIONS
-from storefront.sellers.models import DocumentKind
+from storefront.sellers.labels import DOCUMENT_LABELS
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, optional_int
 from storefront.web.forms import BaseForm
-
-DOCUMENT_LABELS = {
-    DocumentKind.NIB: _l("NIB (Nomor Induk Berusaha)"),
-    DocumentKind.HALAL: _l("Sertifikat halal"),
-    DocumentKind.PIRT: _l("SPP-IRT (P-IRT)"),
-    DocumentKind.BPOM: _l("Izin edar BPOM (MD/ML)"),
-    DocumentKind.SLHS: _l("Sertifikat Laik Higiene Sanitasi (SLHS)"),
-}
 
 
 class RegisterForm(BaseForm):

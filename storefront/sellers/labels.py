@@ -1,18 +1,36 @@
-"""Status words as a UMKM owner reads them, and badge colours: one place for the templates."""
+"""The sellers' words for their enums, as a UMKM owner reads them, and badge colours: one place
+for the templates, the forms and the views."""
 from __future__ import annotations
 
 
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.sellers.models import DocumentKind
+from storefront.sellers.workflow import ProductStatus, SellerAction, SellerStatus
 from storefront.text import lazy_gettext as _l
 
+# In the order a seller goes through them: the registry lists its counts in this order.
 SELLER_STATUS_LABELS = {
     SellerStatus.INVITED: _l("Diundang"),
     SellerStatus.REGISTERED: _l("Terdaftar, profil belum diajukan"),
     SellerStatus.SUBMITTED: _l("Menunggu verifikasi Dinas"),
-    SellerStatus.VERIFIED: _l("Terverifikasi"),
     SellerStatus.REVISION_REQUESTED: _l("Perlu perbaikan"),
-    SellerStatus.REJECTED: _l("Ditolak"),
+    SellerStatus.VERIFIED: _l("Terverifikasi"),
     SellerStatus.SUSPENDED: _l("Dibekukan"),
+    SellerStatus.REJECTED: _l("Ditolak"),
+}
+# The verifier's decisions on a seller.
+SELLER_ACTION_LABELS = {
+    SellerAction.APPROVE: _l("Setujui (terverifikasi)"),
+    SellerAction.REQUEST_REVISION: _l("Minta perbaikan"),
+    SellerAction.REJECT: _l("Tolak"),
+    SellerAction.SUSPEND: _l("Bekukan"),
+    SellerAction.REINSTATE: _l("Aktifkan kembali"),
+}
+DOCUMENT_LABELS = {
+    DocumentKind.NIB: _l("NIB (Nomor Induk Berusaha)"),
+    DocumentKind.HALAL: _l("Sertifikat halal"),
+    DocumentKind.PIRT: _l("SPP-IRT (P-IRT)"),
+    DocumentKind.BPOM: _l("Izin edar BPOM (MD/ML)"),
+    DocumentKind.SLHS: _l("Sertifikat Laik Higiene Sanitasi (SLHS)"),
 }
 PRODUCT_STATUS_LABELS = {
     ProductStatus.DRAFT: _l("Draf"),

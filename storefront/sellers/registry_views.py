@@ -18,11 +18,11 @@ from storefront.reference import services as reference
 from storefront.reference.models import City
 from storefront.sellers import identifiers
 from storefront.sellers import registry_services as registry
+from storefront.sellers.labels import SELLER_STATUS_LABELS
 from storefront.sellers.models import Seller
 from storefront.sellers.permissions import DINAS_READERS
 from storefront.sellers.registry_forms import RegistryEntryForm
 from storefront.sellers.workflow import SellerStatus
-from storefront.text import lazy_gettext as _l
 from storefront.web.decorators import role_required
 from storefront.web.forms import clean_text
 from storefront.web.pagination import page_number
@@ -33,27 +33,9 @@ bp = Blueprint("registry", __name__, url_prefix="/dinas/binaan")
 READERS = tuple(sorted(DINAS_READERS))  # verifier, admin, auditor
 KEEPER = Role.VERIFIER
 
-STATUS_LABELS = {
-    SellerStatus.INVITED: _l("Diundang"),
-    SellerStatus.REGISTERED: _l("Sudah mendaftar"),
-    SellerStatus.SUBMITTED: _l("Menunggu verifikasi"),
-    SellerStatus.REVISION_REQUESTED: _l("Perlu perbaikan"),
-    SellerStatus.VERIFIED: _l("Terverifikasi"),
-    SellerStatus.SUSPENDED: _l("Dibekukan"),
-    SellerStatus.REJECTED: _l("Ditolak"),
-}
-STATUS_COLOURS = {SellerStatus.VERIFIED: "success", SellerStatus.SUBMITTED: "info",
-                  SellerStatus.REVISION_REQUESTED: "warning", SellerStatus.REJECTED: "danger",
-                  SellerStatus.SUSPENDED: "danger"}
-
 
 def _can_keep() -> bool:
     return current_user.is_authenticated and current_user.role is KEEPER
-
-
-@bp.app_context_processor
-def _registry_labels():
-    return {"registry_status_labels": STATUS_LABELS, "registry_status_colours": STATUS_COLOURS}
 
 
 # --- the list ----------------------------------------------------------------------------------------
@@ -70,7 +52,7 @@ def index():
     base = sa.select(Seller)
     if city is not None:
         base = base.where(Seller.city_id == city.id)
-    counts = {status: 0 for status in STATUS_LABELS}
+    counts = {status: 0 for status in SELLER_STATUS_LABELS}
     count_query = sa.select(Seller.status, sa.func.count()).group_by(Seller.status)
     if city is not None:
         count_query = count_query.where(Seller.city_id == city.id)

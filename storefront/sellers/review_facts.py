@@ -16,8 +16,7 @@ from storefront.i18n import long_date, rupiah
 from storefront.reference.models import Category, Kecamatan, Unit
 from storefront.reviewed import Fact, fact
 from storefront.sellers import halal, identifiers
-from storefront.sellers.forms import DOCUMENT_LABELS
-from storefront.sellers.labels import PRODUCT_STATUS_LABELS, SELLER_STATUS_LABELS
+from storefront.sellers.labels import DOCUMENT_LABELS, PRODUCT_STATUS_LABELS, SELLER_STATUS_LABELS
 from storefront.sellers.models import Seller, SellerDocument
 from storefront.text import lazy_gettext as _l
 
