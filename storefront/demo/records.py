@@ -9,7 +9,6 @@ from storefront.timeutil import utcnow
 
 PIRT_YEARS_LEFT = 4  # P-IRT end year: four years ahead, within the 5 years a P-IRT may run (§2.2)
 
-P, S = ProductStatus, SellerStatus
 
 
 @dataclass(frozen=True)
@@ -20,7 +19,7 @@ class DemoProduct:
     price: int
     description: str
     shape: str  # the drawn package: box | jar | bottle | pouch | cloth | plaque | bag | folder
-    status: ProductStatus = P.PUBLISHED
+    status: ProductStatus = ProductStatus.PUBLISHED
     photos: int = 1
     halal: HalalStatus | None = None  # default: the business's
     # P-IRT: first digit the packaging (1 glass, 2 plastic, 3 paper), then the food type (§2.2).
@@ -49,7 +48,7 @@ class DemoBusiness:
     registry_category: str
     description: str
     address: str
-    status: SellerStatus = S.VERIFIED
+    status: SellerStatus = SellerStatus.VERIFIED
     email: str | None = None  # default umkmNN@etalase.example; None for an invited business
     scale: BusinessScale = BusinessScale.MIKRO
     out_of_scope: OutOfScopeReason | None = None
@@ -71,7 +70,7 @@ class DemoBusiness:
 
     @property
     def owner_email(self) -> str | None:
-        if self.status is S.INVITED:
+        if self.status is SellerStatus.INVITED:
             return None
         return self.email or f"umkm{self.number:02d}@etalase.example"
 
