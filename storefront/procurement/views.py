@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from storefront.accounts.permissions import can_see_client_addresses
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import PROCUREMENT_PARTIES, PROCUREMENT_READERS, Role
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.procurement import (eligibility, labels, notify, permissions, queries, review_facts, services,
@@ -22,7 +22,7 @@ from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number
 
 bp = Blueprint("procurement", __name__)
-READERS = tuple(permissions.READERS)
+READERS = tuple(PROCUREMENT_READERS)
 
 
 @bp.get("/permintaan")
@@ -87,7 +87,7 @@ def _acting_party(loaded, parties, chosen):
 
 
 @bp.post("/permintaan/<int:request_id>/<action>")
-@role_required(Role.PEMESAN, Role.PPK, Role.BENDAHARA, Role.SELLER, Role.VERIFIER)
+@role_required(*PROCUREMENT_PARTIES)
 def step(request_id: int, action: str):
     loaded, parties = visible_request(request_id)
     chosen = RequestAction._value2member_map_.get(action)

@@ -1,11 +1,8 @@
 """Who may see and change a seller and its products. Pure predicates: no Flask, no database."""
 from __future__ import annotations
 
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.sellers.workflow import Party
-
-# The Dinas verifies; the Inspektorat and the administrator read.
-DINAS_READERS = frozenset({Role.VERIFIER, Role.ADMIN, Role.AUDITOR})
 
 
 def _signed_in(user) -> bool:

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference import services as reference
@@ -20,7 +20,6 @@ from storefront.sellers import identifiers
 from storefront.sellers import registry_services as registry
 from storefront.sellers.labels import SELLER_STATUS_LABELS
 from storefront.sellers.models import Seller
-from storefront.sellers.permissions import DINAS_READERS
 from storefront.sellers.registry_forms import RegistryEntryForm
 from storefront.sellers.workflow import SellerStatus
 from storefront.web.decorators import role_required

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from storefront import reviewed
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.sellers import identifiers, permissions, readiness, review_facts, services
@@ -26,7 +26,7 @@ from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number
 
 bp = Blueprint("verification", __name__, url_prefix="/dinas/verifikasi")
-READERS = tuple(permissions.DINAS_READERS)
+READERS = tuple(DINAS_READERS)
 
 
 def _seller(seller_id: int) -> Seller:
