@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from storefront.sellers.models import DocumentKind
-from storefront.sellers.workflow import ProductStatus, SellerAction, SellerStatus
+from storefront.sellers.workflow import ProductAction, ProductStatus, SellerAction, SellerStatus
 from storefront.text import lazy_gettext as _l
 
 # In the order a seller goes through them: the registry lists its counts in this order.
@@ -41,6 +41,13 @@ PRODUCT_STATUS_LABELS = {
     ProductStatus.UNPUBLISHED: _l("Tidak ditayangkan"),
     ProductStatus.SUSPENDED: _l("Dibekukan"),
 }
+# The owner's buttons on a product's page; submitting is the one the page leads to.
+OWNER_ACTION_LABELS = {
+    ProductAction.SUBMIT: _l("Ajukan ke Dinas untuk dikurasi"),
+    ProductAction.UNPUBLISH: _l("Berhenti tayangkan"),
+    ProductAction.REPUBLISH: _l("Tayangkan kembali"),
+}
+PRIMARY_OWNER_ACTIONS = frozenset({ProductAction.SUBMIT})
 EVENT_LABELS = {
     "register": _l("mendaftar"), "submit": _l("mengajukan"), "approve": _l("menyetujui"),
     "request_revision": _l("meminta perbaikan"), "reject": _l("menolak"), "suspend": _l("membekukan"),
@@ -70,6 +77,8 @@ def event_label(action: str) -> str:
 def init_app(app) -> None:
     app.add_template_global(SELLER_STATUS_LABELS, "seller_status_labels")
     app.add_template_global(PRODUCT_STATUS_LABELS, "product_status_labels")
+    app.add_template_global(OWNER_ACTION_LABELS, "owner_action_labels")
+    app.add_template_global(PRIMARY_OWNER_ACTIONS, "primary_owner_actions")
     app.add_template_global(COLOURS, "status_colours")
     app.add_template_filter(status_label)
     app.add_template_filter(event_label)
