@@ -9,7 +9,6 @@ DEMO_CITY = "medan"  # the businesses, kecamatan and P-IRT region code are Medan
 EMPTY_KECAMATAN = "Medan Timur"  # no demo business there (§10: tests the empty filter)
 
 
-
 def _business(number, name, kecamatan, owner, halal, permit, registry_category, description, address, products,
               **values) -> DemoBusiness:
     return DemoBusiness(number, name, kecamatan, owner, halal, permit, registry_category, description, address,

@@ -10,7 +10,6 @@ from storefront.timeutil import utcnow
 PIRT_YEARS_LEFT = 4  # P-IRT end year: four years ahead, within the 5 years a P-IRT may run (§2.2)
 
 
-
 @dataclass(frozen=True)
 class DemoProduct:
     name: str

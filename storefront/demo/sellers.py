@@ -51,7 +51,6 @@ __all__ = [  # everything importable from here before the split into businesses 
 CERTIFIED = (HalalStatus.CERTIFIED_REGULAR, HalalStatus.CERTIFIED_SELF_DECLARE)
 
 
-
 def owner_accounts() -> list[tuple[str, str]]:
     """(email, name) of the owner accounts this seed creates besides the demo accounts: umkmNN@."""
     return [(b.owner_email, b.owner) for b in BUSINESSES

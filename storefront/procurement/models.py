@@ -21,6 +21,7 @@ from storefront.timeutil import utcnow
 # any UMKM order, and within what the documents write out).
 MAX_QUANTITY, MAX_UNIT_PRICE, MAX_TOTAL = 1_000_000, 10_000_000_000, 10**14
 
+
 class PaymentMethod(str, enum.Enum):
     SP2D_LS = "sp2d_ls"      # Surat Perintah Pencairan Dana, langsung to the seller
     UP_GU = "up_gu"          # uang persediaan / ganti uang, by the bendahara

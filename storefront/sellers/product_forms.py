@@ -14,7 +14,6 @@ from storefront.web.fields import ChoiceField, MoneyField, optional_int
 from storefront.web.forms import BaseForm
 
 
-
 class ProductForm(BaseForm):
     name = StringField(_l("Nama produk"), validators=[DataRequired(), Length(max=120)],
                        description=_l("Contoh: Bika ambon pandan, 1 loyang 20×20 cm"))
