@@ -4,11 +4,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from storefront.accounts.models import User
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import PROCUREMENT_READERS, Role
 from storefront.demo.seed import DEMO_ACCOUNTS, DEMO_PASSWORD, SELLER_ACCOUNTS
 from storefront.extensions import db
 from storefront.procurement.models import PurchaseRequest
-from storefront.procurement.permissions import READERS as PROCUREMENT_READERS
 from storefront.procurement.workflow import RequestStatus
 from tests.conftest import sign_in
 

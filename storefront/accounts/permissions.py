@@ -1,10 +1,7 @@
 """Who may do what with accounts and reference data. Pure predicates: no Flask, no database."""
 from __future__ import annotations
 
-from storefront.accounts.roles import OPD_ROLES, Role
-
-# The back office is read by the auditor (Inspektorat reads everything) and changed by the admin.
-BACK_OFFICE_READERS = frozenset({Role.ADMIN, Role.AUDITOR})
+from storefront.accounts.roles import BACK_OFFICE_READERS, OPD_ROLES, Role
 
 
 def is_signed_in(user) -> bool:

@@ -24,8 +24,18 @@ class Role(str, enum.Enum):
         return self in OPD_ROLES
 
 
+# The sets of roles that rules name, each written once here.
 # Procurement staff act for exactly one OPD; everyone else belongs to none.
 OPD_ROLES = frozenset({Role.PEMESAN, Role.PPK, Role.BENDAHARA})
+# The back office is read by the auditor (Inspektorat reads everything) and changed by the admin.
+BACK_OFFICE_READERS = frozenset({Role.ADMIN, Role.AUDITOR})
+# The Dinas verifies sellers and curates products; the Inspektorat and the administrator read.
+DINAS_READERS = frozenset({Role.VERIFIER, Role.ADMIN, Role.AUDITOR})
+# Who takes part in purchase requests (each in their own); the auditor reads them all and acts on none.
+PROCUREMENT_PARTIES = OPD_ROLES | {Role.SELLER, Role.VERIFIER}
+PROCUREMENT_READERS = PROCUREMENT_PARTIES | {Role.AUDITOR}
+# Who reads the buyers' ratings on a seller's page: the OPD staff who buy, and the auditor.
+RATING_READERS = OPD_ROLES | {Role.AUDITOR}
 
 ROLE_LABELS = {
     Role.SELLER: _l("Penjual (UMKM)"),

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from storefront.accounts import permissions
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import BACK_OFFICE_READERS, Role
 from storefront.admin import services as admin_services
 from storefront.admin.forms import UserEditForm, UserForm
 from storefront.errors import DomainError
@@ -23,7 +23,7 @@ from storefront.web.queries import contains
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-READERS = tuple(permissions.BACK_OFFICE_READERS)
+READERS = tuple(BACK_OFFICE_READERS)
 
 
 def _active_opds():

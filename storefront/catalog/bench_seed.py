@@ -38,25 +38,29 @@ from storefront.timeutil import utcnow
 
 BATCH = 5000
 PRODUCTS_PER_SELLER = 50
-S, P, H = SellerStatus, ProductStatus, HalalStatus
-SELLER_STATUSES = {S.VERIFIED: 80, S.SUSPENDED: 4, S.SUBMITTED: 4, S.REGISTERED: 4, S.INVITED: 4,
-                   S.REVISION_REQUESTED: 3, S.REJECTED: 1}
-PRODUCT_STATUSES = {P.PUBLISHED: 84, P.DRAFT: 4, P.IN_REVIEW: 4, P.REVISION_REQUESTED: 2, P.REJECTED: 1,
-                    P.UNPUBLISHED: 3, P.SUSPENDED: 2}
+SELLER_STATUSES = {SellerStatus.VERIFIED: 80, SellerStatus.SUSPENDED: 4, SellerStatus.SUBMITTED: 4,
+                   SellerStatus.REGISTERED: 4, SellerStatus.INVITED: 4, SellerStatus.REVISION_REQUESTED: 3,
+                   SellerStatus.REJECTED: 1}
+PRODUCT_STATUSES = {ProductStatus.PUBLISHED: 84, ProductStatus.DRAFT: 4, ProductStatus.IN_REVIEW: 4,
+                    ProductStatus.REVISION_REQUESTED: 2, ProductStatus.REJECTED: 1, ProductStatus.UNPUBLISHED: 3,
+                    ProductStatus.SUSPENDED: 2}
 SCALES = {BusinessScale.MIKRO: 70, BusinessScale.KECIL: 22, BusinessScale.MENENGAH: 8}
-_FOOD = {H.CERTIFIED_SELF_DECLARE: 30, H.CERTIFIED_REGULAR: 12, H.LEGACY_MUI: 4, H.IN_PROCESS: 14,
-         H.NOT_CERTIFIED: 37, H.NOT_HALAL: 3}
+_FOOD = {HalalStatus.CERTIFIED_SELF_DECLARE: 30, HalalStatus.CERTIFIED_REGULAR: 12, HalalStatus.LEGACY_MUI: 4,
+         HalalStatus.IN_PROCESS: 14, HalalStatus.NOT_CERTIFIED: 37, HalalStatus.NOT_HALAL: 3}
 HALAL = {  # by bench_vocab kind; out of scope only where no mandatory deadline applies
-    "food": _FOOD, "farm": {**_FOOD, H.NOT_HALAL: 0},
-    "textile": {H.CERTIFIED_REGULAR: 5, H.CERTIFIED_SELF_DECLARE: 7, H.IN_PROCESS: 10, H.NOT_CERTIFIED: 78},
-    "cosmetics": {H.CERTIFIED_REGULAR: 15, H.CERTIFIED_SELF_DECLARE: 10, H.LEGACY_MUI: 3, H.IN_PROCESS: 12,
-                  H.NOT_CERTIFIED: 60},
-    "craft": {H.OUT_OF_SCOPE: 85, H.NOT_CERTIFIED: 15}, "office": {H.OUT_OF_SCOPE: 90, H.NOT_CERTIFIED: 10},
-    "service": {H.OUT_OF_SCOPE: 95, H.NOT_CERTIFIED: 5},
+    "food": _FOOD, "farm": {**_FOOD, HalalStatus.NOT_HALAL: 0},
+    "textile": {HalalStatus.CERTIFIED_REGULAR: 5, HalalStatus.CERTIFIED_SELF_DECLARE: 7, HalalStatus.IN_PROCESS: 10,
+                HalalStatus.NOT_CERTIFIED: 78},
+    "cosmetics": {HalalStatus.CERTIFIED_REGULAR: 15, HalalStatus.CERTIFIED_SELF_DECLARE: 10, HalalStatus.LEGACY_MUI: 3,
+                  HalalStatus.IN_PROCESS: 12, HalalStatus.NOT_CERTIFIED: 60},
+    "craft": {HalalStatus.OUT_OF_SCOPE: 85, HalalStatus.NOT_CERTIFIED: 15},
+    "office": {HalalStatus.OUT_OF_SCOPE: 90, HalalStatus.NOT_CERTIFIED: 10},
+    "service": {HalalStatus.OUT_OF_SCOPE: 95, HalalStatus.NOT_CERTIFIED: 5},
 }
 PHOTO_COUNTS = {0: 20, 1: 35, 2: 15, 3: 15, 4: 5, 5: 3, 6: 7}  # 20 % without a photo, some with 6
-SHOW_PUBLISHED = frozenset({P.PUBLISHED, P.UNPUBLISHED, P.SUSPENDED})  # were published once
-SUBMITTED = SHOW_PUBLISHED | {P.IN_REVIEW, P.REVISION_REQUESTED, P.REJECTED}
+# Were published once.
+SHOW_PUBLISHED = frozenset({ProductStatus.PUBLISHED, ProductStatus.UNPUBLISHED, ProductStatus.SUSPENDED})
+SUBMITTED = SHOW_PUBLISHED | {ProductStatus.IN_REVIEW, ProductStatus.REVISION_REQUESTED, ProductStatus.REJECTED}
 PACKAGING_DIGIT = {"jar": 1, "bottle": 1, "pouch": 2, "box": 3}
 
 
@@ -104,9 +108,9 @@ def seed_bench(products: int, seed: int = 1, *, force: bool = False, pool_size: 
     timings[f"{len(sellers)} sellers"] = _lap(mark)
 
     mark = time.perf_counter()
-    makers = [s for s in sellers if s.status is not S.INVITED]  # an invited business has no account yet
-    weights = [min(rng.paretovariate(1.3), 40) * (1 if s.status in (S.VERIFIED, S.SUSPENDED) else 0.15)
-               for s in makers]
+    makers = [s for s in sellers if s.status is not SellerStatus.INVITED]  # an invited business has no account yet
+    weights = [min(rng.paretovariate(1.3), 40)
+               * (1 if s.status in (SellerStatus.VERIFIED, SellerStatus.SUSPENDED) else 0.15) for s in makers]
     owners = rng.choices(makers, weights=weights, k=products)
     # Product ids follow creation time, as they would in a live catalog.
     plan = sorted(((o.since + (now - o.since) * rng.random(), o) for o in owners), key=lambda item: item[0])
@@ -169,8 +173,10 @@ def _sellers(rng, count, first_id, city_id, kecamatan, leaves, now, conn) -> lis
         kec_id, kec_name = rng.choice(kecamatan)
         scale = pick(rng, SCALES)
         created = now - timedelta(days=rng.uniform(60, 800))
-        submitted = created + timedelta(days=rng.uniform(1, 20)) if status not in (S.INVITED, S.REGISTERED) else None
-        verified = submitted + timedelta(days=rng.uniform(1, 14)) if status in (S.VERIFIED, S.SUSPENDED) else None
+        submitted = (created + timedelta(days=rng.uniform(1, 20))
+                     if status not in (SellerStatus.INVITED, SellerStatus.REGISTERED) else None)
+        verified = (submitted + timedelta(days=rng.uniform(1, 14))
+                    if status in (SellerStatus.VERIFIED, SellerStatus.SUSPENDED) else None)
         group = by_parent[rng.choice(list(by_parent))]
         sellers.append(_Seller(seller_id, status, kec_name, group, verified or submitted or created))
         owner = bench_vocab.person_name(rng)
@@ -178,7 +184,7 @@ def _sellers(rng, count, first_id, city_id, kecamatan, leaves, now, conn) -> lis
             "id": seller_id, "city_id": city_id, "owner_id": None, "status": status,
             "invitation_code": f"BENCH{seller_id:011d}", "business_name": bench_vocab.business_name(rng, seller_id),
             "legal_name": f"CV Bench {seller_id}" if scale is BusinessScale.MENENGAH else "",
-            "owner_name": owner, "nib": f"8{seller_id:012d}" if status is not S.INVITED else None,
+            "owner_name": owner, "nib": f"8{seller_id:012d}" if status is not SellerStatus.INVITED else None,
             "npwp": f"9{seller_id:015d}" if scale is not BusinessScale.MIKRO else None,
             "is_pkp": scale is BusinessScale.MENENGAH and rng.random() < 0.5, "scale": scale,
             "address": f"Jl. {rng.choice(bench_vocab.LAST_NAMES)} No. {rng.randint(1, 250)}",
@@ -201,7 +207,8 @@ def _product(rng, product_id, seller: _Seller, created, now, units, kecamatan, a
     category = rng.choice(seller.leaves) if rng.random() < 0.8 else rng.choice(all_leaves)
     leaf = bench_vocab.LEAVES[category.slug]
     name = bench_vocab.product_name(rng, leaf)
-    status = pick(rng, PRODUCT_STATUSES) if seller.status in (S.VERIFIED, S.SUSPENDED) else P.DRAFT
+    status = (pick(rng, PRODUCT_STATUSES) if seller.status in (SellerStatus.VERIFIED, SellerStatus.SUSPENDED)
+              else ProductStatus.DRAFT)
     low, high = leaf.price
     price = max(1_000, min(5_000_000, round(low * (high / low) ** rng.random() / 500) * 500))
     halal = pick(rng, HALAL[leaf.kind])
@@ -225,16 +232,17 @@ def _product(rng, product_id, seller: _Seller, created, now, units, kecamatan, a
         "delivery_area": DeliveryArea.KECAMATAN if delivery and delivery[-1]["product_id"] == product_id
         else DeliveryArea.CITY,
         "halal_status": halal,
-        "halal_certificate_number": (f"ID12{rng.randrange(10**14, 10**15)}" if halal in (H.CERTIFIED_REGULAR,
-                                     H.CERTIFIED_SELF_DECLARE) else
-                                     f"{rng.randrange(10**13, 10**14)}" if halal is H.LEGACY_MUI else ""),
-        "non_halal_ingredient": rng.choice(("babi", "angciu (arak masak)")) if halal is H.NOT_HALAL else "",
+        "halal_certificate_number": (f"ID12{rng.randrange(10**14, 10**15)}" if halal in (HalalStatus.CERTIFIED_REGULAR,
+                                     HalalStatus.CERTIFIED_SELF_DECLARE) else
+                                     f"{rng.randrange(10**13, 10**14)}" if halal is HalalStatus.LEGACY_MUI else ""),
+        "non_halal_ingredient": rng.choice(("babi", "angciu (arak masak)")) if halal is HalalStatus.NOT_HALAL else "",
         "halal_out_of_scope_reason": (OutOfScopeReason.NOT_REGULATED if leaf.kind == "service" or rng.random() < 0.4
-                                      else OutOfScopeReason.LATER_PHASE) if halal is H.OUT_OF_SCOPE else None,
+                                      else OutOfScopeReason.LATER_PHASE) if halal is HalalStatus.OUT_OF_SCOPE else None,
         "pirt_number": (f"{PACKAGING_DIGIT.get(leaf.shape, 2)}{rng.randint(1, 15):02d}1271"
                         f"{product_id % 100:02d}{seller.id % 10000:04d}{(now.year + 3) % 100:02d}") if pirt else "",
         "bpom_number": f"MD{rng.randrange(10**11, 10**12)}" if pirt and rng.random() < 0.08 else "",
-        "claims_verified_at": published if published and halal in (H.CERTIFIED_REGULAR, H.CERTIFIED_SELF_DECLARE)
+        "claims_verified_at": published if published and halal in (HalalStatus.CERTIFIED_REGULAR,
+                                                                   HalalStatus.CERTIFIED_SELF_DECLARE)
         else None,
         "is_demo": False, "created_at": created, "updated_at": published or submitted or created,
         "submitted_at": submitted, "published_at": published, "listed_or_repriced_at": published,

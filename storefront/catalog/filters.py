@@ -26,11 +26,6 @@ SORTS = {
     "price_asc": _l("Harga terendah"),
     "price_desc": _l("Harga tertinggi"),
 }
-SCALE_LABELS = {
-    BusinessScale.MIKRO.value: _l("Usaha mikro"),
-    BusinessScale.KECIL.value: _l("Usaha kecil"),
-    BusinessScale.MENENGAH.value: _l("Usaha menengah"),
-}
 LEAD_TIMES = {"1": _l("Siap dalam 1 hari"), "3": _l("Paling lama 3 hari"), "7": _l("Paling lama 7 hari")}
 
 
@@ -77,7 +72,8 @@ class FilterForm(BaseForm):
         super().__init__(formdata)
         any_choice = [("", _l("Semua"))]
         self.lama.choices = any_choice + list(LEAD_TIMES.items())
-        self.skala.choices = any_choice + list(SCALE_LABELS.items())
+        self.skala.choices = any_choice + [(scale.value, scale.label) for scale in BusinessScale  # UMKM only
+                                           if scale is not BusinessScale.BESAR]
         sorts = SORTS if with_relevance else {k: v for k, v in SORTS.items() if k != "relevance"}
         self.urut.choices = list(sorts.items())
         self.default_sort = "relevance" if with_relevance else "newest"

@@ -16,12 +16,20 @@ from storefront.sellers.halal.claims import OutOfScopeReason
 from storefront.sellers.halal.statuses import HalalStatus, shows_halal_badge
 from storefront.sellers.models import str_enum
 from storefront.sellers.workflow import ProductStatus
+from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
 
 class DeliveryArea(str, enum.Enum):
     CITY = "city"            # the whole city
     KECAMATAN = "kecamatan"  # only the chosen kecamatan
+
+    @property
+    def label(self):
+        return DELIVERY_LABELS[self]
+
+
+DELIVERY_LABELS = {DeliveryArea.CITY: _l("Seluruh kota"), DeliveryArea.KECAMATAN: _l("Kecamatan tertentu")}
 
 
 class RevisionStatus(str, enum.Enum):
@@ -101,6 +109,10 @@ class Product(db.Model):
     def shows_halal_badge(self) -> bool:
         return shows_halal_badge(self.halal_status, self.halal_certificate_number)
 
+    @property
+    def delivers_citywide(self) -> bool:
+        return self.delivery_area is DeliveryArea.CITY
+
 
 class ProductPhoto(db.Model):
     """A packaging photo of a product (1-8), in display order; one is primary."""
@@ -147,6 +159,12 @@ class ProductEvent(db.Model):
     reason: Mapped[str] = mapped_column(sa.Text, default="")
     field_reasons: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @property
+    def shows_dinas_note(self) -> bool:
+        """A Dinas decision whose note (if any) the owner's product page shows."""
+        return self.to_status in (ProductStatus.REVISION_REQUESTED, ProductStatus.REJECTED, ProductStatus.SUSPENDED,
+                                  ProductStatus.PUBLISHED)
 
 
 class ProductRevision(db.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import abort, redirect, render_template, request
 from flask_login import current_user
 
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import RATING_READERS, Role
 from storefront.catalog import queries, seo
 from storefront.catalog.urls import product_url, slugify
 from storefront.catalog.results import results_page
@@ -15,7 +15,6 @@ from storefront.web import page_cache
 from storefront.web.params import url_with_args, whole_number
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
-RATING_READERS = frozenset({Role.PEMESAN, Role.PPK, Role.BENDAHARA, Role.AUDITOR})
 
 
 @bp.get("/produk/<int:product_id>", defaults={"slug": ""})

@@ -23,45 +23,45 @@ from storefront.sellers.models import Seller
 from storefront.sellers.visibility import public_product_filter
 from storefront.sellers.workflow import SellerStatus
 
-E = CatalogEntry
 # The results statements use the table's columns, not the mapped attributes: they return plain
 # rows, not entities, and skip the ORM's loading (a tenth of the listing's time at 1,201 rows).
-T = CatalogEntry.__table__.c
+ENTRY_COLUMNS = CatalogEntry.__table__.c
 # What a candidate carries: its id and what the facets count.
-CANDIDATE_COLUMNS = (T.product_id, T.category_id, T.kecamatan_id, T.scale, T.halal_badge)
+CANDIDATE_COLUMNS = (ENTRY_COLUMNS.product_id, ENTRY_COLUMNS.category_id, ENTRY_COLUMNS.kecamatan_id,
+                     ENTRY_COLUMNS.scale, ENTRY_COLUMNS.halal_badge)
 
 
 def _conditions(query: CatalogQuery) -> list:
     conditions = []
     if query.category_ids:
-        conditions.append(T.category_id.in_(query.category_ids))
+        conditions.append(ENTRY_COLUMNS.category_id.in_(query.category_ids))
     if query.kecamatan_id is not None:
-        conditions.append(T.kecamatan_id == query.kecamatan_id)
+        conditions.append(ENTRY_COLUMNS.kecamatan_id == query.kecamatan_id)
     if query.halal_only:
-        conditions.append(T.halal_badge.is_(True))
+        conditions.append(ENTRY_COLUMNS.halal_badge.is_(True))
     # Sorted by anything but price, the price range is tested on the rows the order's index gives
     # (it covers the price): "+ 0" keeps SQLite from range-scanning the price index instead and
     # sorting every match (250 ms against 3 ms for a category with a price range at 100,000).
-    price = T.price if query.sort in ("price_asc", "price_desc") else T.price + 0
+    price = ENTRY_COLUMNS.price if query.sort in ("price_asc", "price_desc") else ENTRY_COLUMNS.price + 0
     if query.price_min is not None:
         conditions.append(price >= query.price_min)
     if query.price_max is not None:
         conditions.append(price <= query.price_max)
     if query.max_lead_days is not None:
-        conditions.append(T.lead_time_days <= query.max_lead_days)
+        conditions.append(ENTRY_COLUMNS.lead_time_days <= query.max_lead_days)
     if query.scale is not None:
-        conditions.append(T.scale == query.scale)
+        conditions.append(ENTRY_COLUMNS.scale == query.scale)
     if query.seller_id is not None:
-        conditions.append(T.seller_id == query.seller_id)
+        conditions.append(ENTRY_COLUMNS.seller_id == query.seller_id)
     return conditions
 
 
 def _order(query: CatalogQuery) -> list:
     if query.sort == "price_asc":
-        return [T.price, T.product_id]
+        return [ENTRY_COLUMNS.price, ENTRY_COLUMNS.product_id]
     if query.sort == "price_desc":
-        return [T.price.desc(), T.product_id.desc()]
-    return [T.published_at.desc(), T.product_id.desc()]
+        return [ENTRY_COLUMNS.price.desc(), ENTRY_COLUMNS.product_id.desc()]
+    return [ENTRY_COLUMNS.published_at.desc(), ENTRY_COLUMNS.product_id.desc()]
 
 
 # Results are read as one bounded list of candidates: every reachable page (MAX_PAGES) plus
@@ -201,26 +201,29 @@ def cards(ids: list[int]) -> list[CatalogEntry]:
     """The entries of a results page, in the given order: one statement."""
     if not ids:
         return []
-    by_id = {entry.product_id: entry for entry in db.session.scalars(sa.select(E).where(E.product_id.in_(ids)))}
+    by_id = {entry.product_id: entry
+             for entry in db.session.scalars(sa.select(CatalogEntry).where(CatalogEntry.product_id.in_(ids)))}
     return [by_id[i] for i in ids if i in by_id]
 
 
 def home_products(limit: int = 8) -> tuple[list[CatalogEntry], list[CatalogEntry]]:
     """(newest, newest halal-certified): both shelves of the home page in one statement."""
-    newest = sa.select(T.product_id).order_by(*_order(CatalogQuery())).limit(limit)
-    halal = sa.select(T.product_id).where(T.halal_badge.is_(True)).order_by(*_order(CatalogQuery())).limit(limit)
+    newest = sa.select(ENTRY_COLUMNS.product_id).order_by(*_order(CatalogQuery())).limit(limit)
+    halal = (sa.select(ENTRY_COLUMNS.product_id).where(ENTRY_COLUMNS.halal_badge.is_(True))
+             .order_by(*_order(CatalogQuery())).limit(limit))
     # Each shelf in its own subquery: SQLite refuses ORDER BY/LIMIT inside a bare UNION.
     shelves = [shelf.subquery() for shelf in (newest, halal)]
     wanted = sa.union(*(sa.select(shelf.c.product_id) for shelf in shelves)).subquery()
-    entries = list(db.session.scalars(sa.select(E).where(E.product_id.in_(sa.select(wanted.c.product_id)))))
+    entries = list(db.session.scalars(
+        sa.select(CatalogEntry).where(CatalogEntry.product_id.in_(sa.select(wanted.c.product_id)))))
     entries.sort(key=lambda e: (e.published_at, e.product_id), reverse=True)
     return entries[:limit], [e for e in entries if e.halal_badge][:limit]
 
 
 def home_summary() -> tuple[City | None, int, int]:
     """The city with live counts: public products, and the verified sellers they belong to."""
-    products = sa.select(sa.func.count()).select_from(E).scalar_subquery()
-    sellers = sa.select(sa.func.count(sa.distinct(E.seller_id))).scalar_subquery()
+    products = sa.select(sa.func.count()).select_from(CatalogEntry).scalar_subquery()
+    sellers = sa.select(sa.func.count(sa.distinct(CatalogEntry.seller_id))).scalar_subquery()
     row = db.session.execute(sa.select(City, products, sellers).order_by(City.id).limit(1)).first()
     if row is None:
         return None, 0, 0

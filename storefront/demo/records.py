@@ -11,8 +11,6 @@ from storefront.timeutil import utcnow
 
 PIRT_YEARS_LEFT = 4  # P-IRT end year: four years ahead, within the 5 years a P-IRT may run
 
-P, S = ProductStatus, SellerStatus
-
 
 @dataclass(frozen=True)
 class DemoProduct:
@@ -22,7 +20,7 @@ class DemoProduct:
     price: int
     description: str
     shape: str  # the drawn package: box | jar | bottle | pouch | cloth | plaque | bag | folder
-    status: ProductStatus = P.PUBLISHED
+    status: ProductStatus = ProductStatus.PUBLISHED
     photos: int = 1
     halal: HalalStatus | None = None  # default: the business's
     # P-IRT: first digit the packaging (1 glass, 2 plastic, 3 paper), then the food type (docs/domain.md, "P-IRT").
@@ -51,7 +49,7 @@ class DemoBusiness:
     registry_category: str
     description: str
     address: str
-    status: SellerStatus = S.VERIFIED
+    status: SellerStatus = SellerStatus.VERIFIED
     email: str | None = None  # default umkmNN@etalase.example; None for an invited business
     scale: BusinessScale = BusinessScale.MIKRO
     out_of_scope: OutOfScopeReason | None = None
@@ -73,7 +71,7 @@ class DemoBusiness:
 
     @property
     def owner_email(self) -> str | None:
-        if self.status is S.INVITED:
+        if self.status is SellerStatus.INVITED:
             return None
         return self.email or f"umkm{self.number:02d}@etalase.example"
 

@@ -19,7 +19,7 @@ from storefront.extensions import db
 from storefront.procurement import clock, ordering, ratings, services
 from storefront.procurement.models import PaymentMethod, PurchaseRequest
 from storefront.procurement.services import StepData
-from storefront.procurement.workflow import Party, RequestAction as A
+from storefront.procurement.workflow import Party, RequestAction
 from storefront.sellers.models import Seller
 from storefront.timeutil import utcnow
 
@@ -41,20 +41,24 @@ PLAN = (
     ("johor", "penjual.ulos", "accepted"), ("johor", "penjual.bika", "shipped"),
     ("johor", "penjual.batik", "awaiting_payment"), ("johor", "penjual.batik", "paid"),
 )
-_TO_ACCEPTED = [(A.APPROVE, "ppk"), (A.ACCEPT, "seller")]
-_TO_DELIVERED = _TO_ACCEPTED + [(A.SHIP, "seller"), (A.RECEIVE, "pemesan")]
-_TO_INSPECTED = _TO_DELIVERED + [(A.INSPECT, "ppk")]
-_TO_AWAITING = _TO_INSPECTED + [(A.SIGN_BAST, "ppk")]
-_TO_NONCONFORMING = _TO_DELIVERED + [(A.REPORT_NONCONFORMING, "ppk")]
+_TO_ACCEPTED = [(RequestAction.APPROVE, "ppk"), (RequestAction.ACCEPT, "seller")]
+_TO_DELIVERED = _TO_ACCEPTED + [(RequestAction.SHIP, "seller"), (RequestAction.RECEIVE, "pemesan")]
+_TO_INSPECTED = _TO_DELIVERED + [(RequestAction.INSPECT, "ppk")]
+_TO_AWAITING = _TO_INSPECTED + [(RequestAction.SIGN_BAST, "ppk")]
+_TO_NONCONFORMING = _TO_DELIVERED + [(RequestAction.REPORT_NONCONFORMING, "ppk")]
 PATHS = {
-    "submitted": [], "approved": [(A.APPROVE, "ppk")], "countered": [(A.APPROVE, "ppk"), (A.COUNTER, "seller")],
-    "accepted": _TO_ACCEPTED, "shipped": _TO_ACCEPTED + [(A.SHIP, "seller")], "delivered": _TO_DELIVERED,
-    "nonconforming": _TO_NONCONFORMING, "disputed": _TO_NONCONFORMING + [(A.DISPUTE, "seller")],
-    "inspected": _TO_INSPECTED, "awaiting_payment": _TO_AWAITING, "paid": _TO_AWAITING + [(A.RECORD_PAYMENT, "bendahara")],
-    "completed": _TO_AWAITING + [(A.RECORD_PAYMENT, "bendahara"), (A.CONFIRM_PAYMENT, "seller")],
-    "rejected": [(A.REJECT, "ppk")], "declined": [(A.APPROVE, "ppk"), (A.DECLINE, "seller")],
-    "cancelled": [(A.CANCEL, "pemesan")], "expired": [(A.EXPIRE, "system")],
-    "terminated": _TO_ACCEPTED + [(A.TERMINATE, "ppk")],
+    "submitted": [], "approved": [(RequestAction.APPROVE, "ppk")],
+    "countered": [(RequestAction.APPROVE, "ppk"), (RequestAction.COUNTER, "seller")],
+    "accepted": _TO_ACCEPTED, "shipped": _TO_ACCEPTED + [(RequestAction.SHIP, "seller")], "delivered": _TO_DELIVERED,
+    "nonconforming": _TO_NONCONFORMING, "disputed": _TO_NONCONFORMING + [(RequestAction.DISPUTE, "seller")],
+    "inspected": _TO_INSPECTED, "awaiting_payment": _TO_AWAITING,
+    "paid": _TO_AWAITING + [(RequestAction.RECORD_PAYMENT, "bendahara")],
+    "completed": _TO_AWAITING + [(RequestAction.RECORD_PAYMENT, "bendahara"),
+                                 (RequestAction.CONFIRM_PAYMENT, "seller")],
+    "rejected": [(RequestAction.REJECT, "ppk")],
+    "declined": [(RequestAction.APPROVE, "ppk"), (RequestAction.DECLINE, "seller")],
+    "cancelled": [(RequestAction.CANCEL, "pemesan")], "expired": [(RequestAction.EXPIRE, "system")],
+    "terminated": _TO_ACCEPTED + [(RequestAction.TERMINATE, "ppk")],
 }
 PARTIES = {"ppk": Party.PPK, "seller": Party.SELLER, "pemesan": Party.PEMESAN, "bendahara": Party.BENDAHARA,
            "system": Party.SYSTEM}
@@ -126,8 +130,8 @@ def _kecamatan() -> int:
                              ) or db.session.scalar(sa.select(Kecamatan.id).order_by(Kecamatan.id))
 
 
-def _step(request, action: A, actor, party: Party, number: int) -> None:
-    if action is A.EXPIRE:
+def _step(request, action: RequestAction, actor, party: Party, number: int) -> None:
+    if action is RequestAction.EXPIRE:
         request.respond_by = utcnow() - timedelta(minutes=1)
         services.expire_overdue()
         return
@@ -137,12 +141,14 @@ def _step(request, action: A, actor, party: Party, number: int) -> None:
                     method=PaymentMethod.KKPD, paid_on=clock.today_local(), proof=PROOF,
                     quantities={item.id: item.quantity + 1 for item in services.line_items(request)},
                     prices={item.id: item.unit_price - 1_000 for item in services.line_items(request)})
-    data.amount = services.payable(request) if action is A.RECORD_PAYMENT else None
-    reasons = {A.REJECT: "Sudah ada pengadaan serupa bulan ini.", A.DECLINE: "Kapasitas produksi penuh minggu itu.",
-               A.CANCEL: "Rapat ditunda.", A.COUNTER: "Harga bahan naik; jumlah ditambah satu.",
-               A.REPORT_NONCONFORMING: "Dua kotak penyok saat diterima.", A.DISPUTE: "Kemasan rusak di perjalanan kurir OPD.",
-               A.TERMINATE: "Kegiatan dibatalkan pimpinan."}
-    codes = {A.CANCEL: "kebutuhan_batal", A.TERMINATE: "kebutuhan_batal"}
+    data.amount = services.payable(request) if action is RequestAction.RECORD_PAYMENT else None
+    reasons = {RequestAction.REJECT: "Sudah ada pengadaan serupa bulan ini.",
+               RequestAction.DECLINE: "Kapasitas produksi penuh minggu itu.",
+               RequestAction.CANCEL: "Rapat ditunda.", RequestAction.COUNTER: "Harga bahan naik; jumlah ditambah satu.",
+               RequestAction.REPORT_NONCONFORMING: "Dua kotak penyok saat diterima.",
+               RequestAction.DISPUTE: "Kemasan rusak di perjalanan kurir OPD.",
+               RequestAction.TERMINATE: "Kegiatan dibatalkan pimpinan."}
+    codes = {RequestAction.CANCEL: "kebutuhan_batal", RequestAction.TERMINATE: "kebutuhan_batal"}
     services.act(request, action, actor=actor, party=party, reason=reasons.get(action, ""),
                  reason_code=codes.get(action, ""), data=data)
 

@@ -32,8 +32,8 @@ from werkzeug.datastructures import FileStorage
 from storefront.accounts.models import User
 from storefront.catalog.models import DeliveryArea, Product
 from storefront.demo import packaging
-from storefront.demo.businesses import BUSINESSES, DEMO_CITY, EMPTY_KECAMATAN
-from storefront.demo.records import PIRT_YEARS_LEFT, DemoBusiness, DemoProduct
+from storefront.demo.businesses import BUSINESSES, DEMO_CITY
+from storefront.demo.records import DemoBusiness, DemoProduct
 from storefront.extensions import db
 from storefront.reference.models import Category, City, Kecamatan, Unit
 from storefront.sellers import documents, listings, photos, services
@@ -44,9 +44,6 @@ from storefront.sellers.workflow import Party, ProductAction, ProductStatus, Sel
 from storefront.timeutil import local_today
 
 CERTIFIED = (HalalStatus.CERTIFIED_REGULAR, HalalStatus.CERTIFIED_SELF_DECLARE)
-
-P, S = ProductStatus, SellerStatus
-H = HalalStatus
 
 
 def owner_accounts() -> list[tuple[str, str]]:
@@ -99,29 +96,29 @@ def _seed_business(business: DemoBusiness, context: _Context) -> Seller:
         address=f"{business.address}, Kecamatan {business.kecamatan}, Kota Medan",
         category=business.registry_category)
     seller.is_demo = True
-    if business.status is S.INVITED:
+    if business.status is SellerStatus.INVITED:
         return seller
     owner = _register(seller, business, context)
     services.update_profile(seller, actor=owner, values={
         "scale": business.scale, "description": business.description, "bank_name": "Bank Contoh Daerah",
         "bank_account_number": f"99900000{business.number:02d}", "bank_account_holder": business.owner})
     _add_documents(seller, business, owner)
-    if business.status is S.REGISTERED:
+    if business.status is SellerStatus.REGISTERED:
         _seed_products(seller, business, owner, context)
         return seller
     _load_documents(seller)  # readiness reads them (lazy="raise")
     services.act(seller, SellerAction.SUBMIT, actor=owner, party=Party.OWNER)
-    if business.status in (S.SUBMITTED, S.REVISION_REQUESTED, S.REJECTED):
+    if business.status in (SellerStatus.SUBMITTED, SellerStatus.REVISION_REQUESTED, SellerStatus.REJECTED):
         _seed_products(seller, business, owner, context)  # drafts made while the profile was checked
-        if business.status is S.REVISION_REQUESTED:
+        if business.status is SellerStatus.REVISION_REQUESTED:
             services.act(seller, SellerAction.REQUEST_REVISION, actor=verifier, party=Party.VERIFIER,
                          field_reasons=business.field_reasons)
-        elif business.status is S.REJECTED:
+        elif business.status is SellerStatus.REJECTED:
             services.act(seller, SellerAction.REJECT, actor=verifier, party=Party.VERIFIER, reason=business.reason)
         return seller
     services.act(seller, SellerAction.APPROVE, actor=verifier, party=Party.VERIFIER)
     _seed_products(seller, business, owner, context)
-    if business.status is S.SUSPENDED:
+    if business.status is SellerStatus.SUSPENDED:
         services.act(seller, SellerAction.SUSPEND, actor=verifier, party=Party.VERIFIER, reason=business.reason)
     return seller
 
@@ -171,16 +168,16 @@ def _seed_products(seller: Seller, business: DemoBusiness, owner: User, context:
         product.is_demo = True
         set_committed_value(product, "photos", [])  # new, so none; photos.add_photo reads the list
         _add_photos(product, business, index, item, owner)
-        if item.status is P.DRAFT:
+        if item.status is ProductStatus.DRAFT:
             continue
         listings.act(product, ProductAction.SUBMIT, actor=owner, party=Party.OWNER)
-        if item.status is P.IN_REVIEW:
+        if item.status is ProductStatus.IN_REVIEW:
             continue
-        if item.status is P.REVISION_REQUESTED:
+        if item.status is ProductStatus.REVISION_REQUESTED:
             listings.act(product, ProductAction.REQUEST_REVISION, actor=verifier, party=Party.VERIFIER,
                          reason=item.reason, field_reasons=item.field_reasons)
             continue
-        if item.status is P.REJECTED:
+        if item.status is ProductStatus.REJECTED:
             listings.act(product, ProductAction.REJECT, actor=verifier, party=Party.VERIFIER, reason=item.reason)
             continue
         listings.act(product, ProductAction.APPROVE, actor=verifier, party=Party.VERIFIER, verified_claims=True)
@@ -191,9 +188,9 @@ def _seed_products(seller: Seller, business: DemoBusiness, owner: User, context:
         if item.pending_price:  # a price change waiting for the verifier; the old price stays live
             listings.update_product(product, seller=seller, actor=owner, delivery_kecamatan_ids=delivery,
                                     values=_values(business, index, item, context, price=item.pending_price))
-        if item.status is P.UNPUBLISHED:
+        if item.status is ProductStatus.UNPUBLISHED:
             listings.act(product, ProductAction.UNPUBLISH, actor=owner, party=Party.OWNER)
-        elif item.status is P.SUSPENDED:
+        elif item.status is ProductStatus.SUSPENDED:
             listings.act(product, ProductAction.SUSPEND, actor=verifier, party=Party.VERIFIER, reason=item.reason)
 
 
@@ -209,7 +206,7 @@ def _values(business: DemoBusiness, index: int, item: DemoProduct, context: _Con
         "halal_status": halal.value,
         "halal_certificate_number": business.halal_number if halal in CERTIFIED else "",
         "non_halal_ingredient": "",
-        "halal_out_of_scope_reason": business.out_of_scope.value if halal is H.OUT_OF_SCOPE else None,
+        "halal_out_of_scope_reason": business.out_of_scope.value if halal is HalalStatus.OUT_OF_SCOPE else None,
         "pirt_number": business.pirt_number(index, item) if item.pirt else "",
         "bpom_number": business.bpom_number(index) if item.bpom else "",
         "export_ready": False,

@@ -11,20 +11,13 @@ from wtforms import (DateField, HiddenField, IntegerField, SelectChoice, SelectF
                      TextAreaField, TimeField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
-from storefront.procurement.models import PaymentMethod
+from storefront.procurement.labels import PAYMENT_LABELS
+from storefront.procurement.models import MAX_QUANTITY
 from storefront.procurement.services import CANCEL_REASONS
 from storefront.reviewed import ReviewedField
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, MoneyField, optional_int
 from storefront.web.forms import BaseForm
-
-MAX_QUANTITY = 1_000_000
-PAYMENT_LABELS = {
-    PaymentMethod.SP2D_LS: _l("SP2D LS (langsung ke rekening penjual)"),
-    PaymentMethod.UP_GU: _l("UP/GU (uang persediaan)"),
-    PaymentMethod.KKPD: _l("KKPD (Kartu Kredit Pemerintah Daerah)"),
-    PaymentMethod.TRANSFER: _l("Transfer bank"),
-}
 
 
 class NoticesReadForm(BaseForm):

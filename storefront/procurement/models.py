@@ -17,6 +17,10 @@ from storefront.procurement.workflow import RequestStatus
 from storefront.sellers.models import str_enum
 from storefront.timeutil import utcnow
 
+# Bounds of what a request may say: a quantity, a unit price, and a total (Rp100 triliun: far above
+# any UMKM order, and within what the documents write out).
+MAX_QUANTITY, MAX_UNIT_PRICE, MAX_TOTAL = 1_000_000, 10_000_000_000, 10**14
+
 
 class PaymentMethod(str, enum.Enum):
     SP2D_LS = "sp2d_ls"      # Surat Perintah Pencairan Dana, langsung to the seller

@@ -19,36 +19,37 @@ from storefront.extensions import db
 from storefront.i18n import long_date
 from storefront.procurement import clock, eligibility
 from storefront.procurement.models import Notice, PurchaseRequest
-from storefront.procurement.workflow import WAITS_FOR, Party
-from storefront.procurement.workflow import RequestStatus as S
+from storefront.procurement.workflow import WAITS_FOR, Party, RequestStatus
 from storefront.sellers.models import Seller
 from storefront.timeutil import utcnow
 from storefront.web.external import external_url
 
 # Who must hear how a request ended (the open statuses go to workflow.WAITS_FOR's party).
-ENDED_FOR = {S.REJECTED: "submitter", S.DECLINED: "submitter", S.CANCELLED: "seller", S.EXPIRED: "both",
-             S.COMPLETED: "submitter", S.TERMINATED: "both"}
+ENDED_FOR = {RequestStatus.REJECTED: "submitter", RequestStatus.DECLINED: "submitter",
+             RequestStatus.CANCELLED: "seller", RequestStatus.EXPIRED: "both",
+             RequestStatus.COMPLETED: "submitter", RequestStatus.TERMINATED: "both"}
 PARTY_RECIPIENTS = {Party.PPK: "ppk", Party.SELLER: "seller", Party.PEMESAN: "submitter",
                     Party.BENDAHARA: "bendahara", Party.VERIFIER: "verifiers"}
 
 
-def _what(status: S) -> str:
+def _what(status: RequestStatus) -> str:
     return {
-        S.SUBMITTED: _("menunggu persetujuan Anda sebagai PPK"),
-        S.APPROVED: _("Surat Pesanan terbit: terima, tolak, atau ajukan penawaran lain"),
-        S.COUNTERED: _("penjual mengajukan penawaran lain: teruskan ke PPK atau batalkan"),
-        S.ACCEPTED: _("siapkan dan kirim pesanan"),
-        S.SHIPPED: _("barang dikirim: catat penerimaannya"),
-        S.DELIVERED: _("barang diterima: periksa dan catat hasilnya"),
-        S.NONCONFORMING: _("barang tidak sesuai: kirim pengganti atau ajukan sengketa"),
-        S.DISPUTED: _("sengketa menunggu mediasi Dinas"),
-        S.INSPECTED: _("pemeriksaan selesai: tanda tangani BAST"),
-        S.AWAITING_PAYMENT: _("BAST ditandatangani: catat pembayarannya"),
-        S.PAID: _("pembayaran dicatat: konfirmasi dana sudah diterima"),
-        S.COMPLETED: _("selesai: beri penilaian untuk penjual"),
-        S.REJECTED: _("ditolak PPK"), S.DECLINED: _("ditolak penjual"), S.CANCELLED: _("dibatalkan"),
-        S.EXPIRED: _("kedaluwarsa karena tidak dijawab dalam 3 hari kerja"),
-        S.TERMINATED: _("diputus; tanpa BAST tidak ada pembayaran"),
+        RequestStatus.SUBMITTED: _("menunggu persetujuan Anda sebagai PPK"),
+        RequestStatus.APPROVED: _("Surat Pesanan terbit: terima, tolak, atau ajukan penawaran lain"),
+        RequestStatus.COUNTERED: _("penjual mengajukan penawaran lain: teruskan ke PPK atau batalkan"),
+        RequestStatus.ACCEPTED: _("siapkan dan kirim pesanan"),
+        RequestStatus.SHIPPED: _("barang dikirim: catat penerimaannya"),
+        RequestStatus.DELIVERED: _("barang diterima: periksa dan catat hasilnya"),
+        RequestStatus.NONCONFORMING: _("barang tidak sesuai: kirim pengganti atau ajukan sengketa"),
+        RequestStatus.DISPUTED: _("sengketa menunggu mediasi Dinas"),
+        RequestStatus.INSPECTED: _("pemeriksaan selesai: tanda tangani BAST"),
+        RequestStatus.AWAITING_PAYMENT: _("BAST ditandatangani: catat pembayarannya"),
+        RequestStatus.PAID: _("pembayaran dicatat: konfirmasi dana sudah diterima"),
+        RequestStatus.COMPLETED: _("selesai: beri penilaian untuk penjual"),
+        RequestStatus.REJECTED: _("ditolak PPK"), RequestStatus.DECLINED: _("ditolak penjual"),
+        RequestStatus.CANCELLED: _("dibatalkan"),
+        RequestStatus.EXPIRED: _("kedaluwarsa karena tidak dijawab dalam 3 hari kerja"),
+        RequestStatus.TERMINATED: _("diputus; tanpa BAST tidak ada pembayaran"),
     }[status]
 
 
@@ -84,10 +85,10 @@ def request_waits(request: PurchaseRequest, *, actor=None) -> None:
 
 def _document_issued(request: PurchaseRequest) -> str:
     """The document the step just issued, by number and the city's date (as printed on it)."""
-    if request.status is S.APPROVED and request.sp_number and request.sp_issued_at:
+    if request.status is RequestStatus.APPROVED and request.sp_number and request.sp_issued_at:
         return " " + _("Surat Pesanan %(number)s tanggal %(date)s.", number=request.sp_number,
                        date=long_date(request.sp_issued_at, locale="id"))
-    if request.status is S.AWAITING_PAYMENT and request.bast_number and request.bast_signed_at:
+    if request.status is RequestStatus.AWAITING_PAYMENT and request.bast_number and request.bast_signed_at:
         return " " + _("BAST %(number)s tanggal %(date)s.", number=request.bast_number,
                        date=long_date(request.bast_signed_at, locale="id"))
     return ""

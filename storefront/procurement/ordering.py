@@ -22,16 +22,14 @@ from storefront import once
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.procurement import capacity, clock, notify, records
-from storefront.procurement.models import CartItem, PurchaseRequest, RequestItem
+from storefront.procurement.models import MAX_QUANTITY, MAX_TOTAL, CartItem, PurchaseRequest, RequestItem
 from storefront.procurement.workflow import RequestStatus
 from storefront.sellers.models import Seller
 from storefront.sellers.visibility import public_product_filter
 from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
-MAX_QUANTITY = 1_000_000
-MAX_QUANTITY_TEXT = "1.000.000"
-MAX_TOTAL = 10**14  # Rp100 triliun: far above any UMKM order, and within what the documents write out
+MAX_QUANTITY_TEXT = f"{MAX_QUANTITY:,}".replace(",", ".")  # 1.000.000, as the messages write it
 
 
 class OrderError(Exception):

@@ -10,8 +10,6 @@ from __future__ import annotations
 from storefront.accounts.roles import Role
 from storefront.procurement.workflow import Party, RequestStatus
 
-# Who may open the requests pages at all (each sees only their own requests there).
-READERS = frozenset({Role.PEMESAN, Role.PPK, Role.BENDAHARA, Role.SELLER, Role.VERIFIER, Role.AUDITOR})
 OPD_PARTIES = {Role.PEMESAN: Party.PEMESAN, Role.BENDAHARA: Party.BENDAHARA}
 # The verifier is a party of a request while, and after, the Dinas mediated it.
 MEDIATED = frozenset({RequestStatus.DISPUTED})

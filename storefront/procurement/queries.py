@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import OPD_ROLES, Role
 from storefront.extensions import db
 from storefront.procurement.models import PurchaseRequest, RequestEvent
 from storefront.procurement.workflow import WAITS_FOR, Party, RequestStatus
@@ -22,7 +22,7 @@ def scope(user) -> sa.ColumnElement[bool]:
     """The requests `user` may read (permissions.can_view, as SQL)."""
     if user.role is Role.AUDITOR:
         return sa.true()
-    if user.role in (Role.PEMESAN, Role.PPK, Role.BENDAHARA):
+    if user.role in OPD_ROLES:
         return PurchaseRequest.opd_id == user.opd_id
     if user.role is Role.SELLER:
         return PurchaseRequest.seller_id.in_(sa.select(Seller.id).where(Seller.owner_id == user.id))

@@ -8,14 +8,24 @@ from storefront.extensions import db
 from storefront.procurement import records
 from storefront.procurement.models import PurchaseRequest, Rating
 from storefront.procurement.services import ProcurementError
-from storefront.procurement.workflow import RequestStatus as S
+from storefront.procurement.workflow import Party, RequestStatus
 from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
 
+def may_rate(request: PurchaseRequest, parties) -> bool:
+    """The request's buyer rates it once it is completed (rate() refuses anything else)."""
+    return request.status is RequestStatus.COMPLETED and Party.PEMESAN in parties
+
+
+def may_reply(parties) -> bool:
+    """The seller answers the rating of their own request."""
+    return Party.SELLER in parties
+
+
 def rate(request: PurchaseRequest, *, actor, on_time: int, as_described: int, quality: int, comment: str = ""):
     """The buyer's rating of a completed request, once; the seller's page shows it to buyers."""
-    if request.status is not S.COMPLETED:
+    if request.status is not RequestStatus.COMPLETED:
         raise ProcurementError(_l("Penilaian diberikan setelah permintaan selesai."))
     if db.session.scalar(sa.select(Rating.id).where(Rating.request_id == request.id)) is not None:
         raise ProcurementError(_l("Permintaan ini sudah dinilai."))

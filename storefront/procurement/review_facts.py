@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 
 from storefront.i18n import rupiah
 from storefront.procurement import clock
-from storefront.procurement.labels import STATUS
+from storefront.procurement.labels import REQUEST_STATUS_LABELS
 from storefront.procurement.models import PurchaseRequest
 from storefront.reviewed import Fact, fact
 from storefront.text import lazy_gettext as _l
@@ -27,7 +27,7 @@ def _offer_text(offer: dict, items) -> str:
 
 def request_facts(request: PurchaseRequest, items) -> dict[str, Fact]:
     """The request's status, terms and records as its page shows them; `items` its lines."""
-    facts = {"status": fact(_l("Status"), request.status.value, shown=STATUS[request.status])}
+    facts = {"status": fact(_l("Status"), request.status.value, shown=REQUEST_STATUS_LABELS[request.status])}
     for item in items:
         shown = f"{item.quantity} × {rupiah(item.unit_price)}"
         if item.accepted_quantity is not None:

@@ -18,8 +18,9 @@ from storefront.extensions import db
 from storefront import reviewed as reviewed_facts
 from storefront.procurement import capacity, clock, eligibility, issuance, notify, records, review_facts, settlement
 from storefront.procurement import workflow as wf
-from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestEvent, RequestItem
-from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
+from storefront.procurement.models import (MAX_QUANTITY, MAX_TOTAL, MAX_UNIT_PRICE, Payment, PaymentMethod,
+                                           PurchaseRequest, RequestEvent, RequestItem)
+from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from storefront.text import lazy_gettext as _l
 from storefront.timeutil import iso_day, utcnow
 
@@ -30,9 +31,7 @@ CANCEL_REASONS = {
     "keadaan_kahar": _l("Keadaan kahar (force majeure)"), "pembayaran_tidak_diproses":
         _l("Pembayaran tidak diproses sesuai Surat Pesanan"), "lainnya": _l("Lainnya"),
 }
-NEEDS_REASON_CODE = frozenset({A.CANCEL, A.TERMINATE, A.MEDIATE_TERMINATE})
-# Bounds of what a request may say: a quantity, a unit price, a total the documents can write out.
-MAX_QUANTITY, MAX_UNIT_PRICE, MAX_TOTAL = 1_000_000, 10_000_000_000, 10**14
+NEEDS_REASON_CODE = frozenset({RequestAction.CANCEL, RequestAction.TERMINATE, RequestAction.MEDIATE_TERMINATE})
 
 
 class ProcurementError(DomainError):
@@ -68,8 +67,8 @@ class StepData:
     party: Party | None = None  # set by act: who takes the step
 
 
-def act(request: PurchaseRequest, action: A, *, actor, party: Party, reason: str = "", reason_code: str = "",
-        data: StepData | None = None, ip: str = "", reviewed: dict | None = None) -> None:
+def act(request: PurchaseRequest, action: RequestAction, *, actor, party: Party, reason: str = "",
+        reason_code: str = "", data: StepData | None = None, ip: str = "", reviewed: dict | None = None) -> None:
     """Take one step. Raises TransitionNotAllowed, ProcurementError (RequestBlocked when the seller
     or a product dropped out before a step that commits the city) or reviewed.StaleDecision (the
     request is not what the step's page showed, `reviewed`); nothing changes then."""
@@ -84,7 +83,7 @@ def act(request: PurchaseRequest, action: A, *, actor, party: Party, reason: str
         after = wf.next_status(before, action, party, reason=reason)
     except wf.ReasonRequired as error:
         raise ProcurementError(_l("Tuliskan alasannya."), field="reason") from error
-    if action is not A.EXPIRE and is_overdue(request):
+    if action is not RequestAction.EXPIRE and is_overdue(request):
         raise ProcurementError(_l("Batas waktu menjawab sudah lewat: permintaan ini kedaluwarsa."))
     if action in wf.COMMITS_CITY:
         found = eligibility.blockers(request, items)
@@ -175,7 +174,7 @@ def _terminate(request, actor, data):
     """The work done is what was received and inspected, computed, never stated by anyone (an
     amount in the form is not read). Nothing is paid after a termination: a part received is
     accepted in part and paid through its BAST instead (settlement.py)."""
-    if request.status is S.ACCEPTED:  # nothing left the seller yet: the units are free again
+    if request.status is RequestStatus.ACCEPTED:  # nothing left the seller yet: the units are free again
         held = _held(request)
         for item in request.items:
             what = held.get(str(item.id))
@@ -188,7 +187,7 @@ def _terminate(request, actor, data):
 def _held(request) -> dict:
     """What the (latest) acceptance held, item by item, from its event."""
     details = db.session.scalar(sa.select(RequestEvent.details).where(
-        RequestEvent.request_id == request.id, RequestEvent.action == A.ACCEPT.value)
+        RequestEvent.request_id == request.id, RequestEvent.action == RequestAction.ACCEPT.value)
         .order_by(RequestEvent.id.desc()).limit(1))
     return (details or {}).get("held", {})
 
@@ -282,11 +281,13 @@ def _rupiah(amount: int) -> str:
 
 
 STEPS = {
-    A.APPROVE: _approve, A.COUNTER: _counter, A.RESUBMIT: _resubmit, A.ACCEPT: _accept, A.SHIP: _ship,
-    A.INSPECT: _inspect, A.REPORT_NONCONFORMING: _nonconforming, A.ACCEPT_PARTIAL: _partial,
-    A.MEDIATE_PARTIAL: _partial, A.REPLACE: _replace, A.SIGN_BAST: _sign_bast,
-    A.RECORD_PAYMENT: _record_payment, A.CONFIRM_PAYMENT: _confirm_payment,
-    A.TERMINATE: _terminate, A.MEDIATE_TERMINATE: _terminate,
+    RequestAction.APPROVE: _approve, RequestAction.COUNTER: _counter, RequestAction.RESUBMIT: _resubmit,
+    RequestAction.ACCEPT: _accept, RequestAction.SHIP: _ship,
+    RequestAction.INSPECT: _inspect, RequestAction.REPORT_NONCONFORMING: _nonconforming,
+    RequestAction.ACCEPT_PARTIAL: _partial,
+    RequestAction.MEDIATE_PARTIAL: _partial, RequestAction.REPLACE: _replace, RequestAction.SIGN_BAST: _sign_bast,
+    RequestAction.RECORD_PAYMENT: _record_payment, RequestAction.CONFIRM_PAYMENT: _confirm_payment,
+    RequestAction.TERMINATE: _terminate, RequestAction.MEDIATE_TERMINATE: _terminate,
 }
 
 
@@ -302,7 +303,7 @@ def expire_overdue(now=None, scope=sa.true()) -> list[PurchaseRequest]:
     overdue = list(db.session.scalars(sa.select(PurchaseRequest).where(
         scope, PurchaseRequest.respond_by < now, PurchaseRequest.status.in_(list(wf.WAITING_FOR_ANSWER)))))
     for request in overdue:
-        act(request, A.EXPIRE, actor=None, party=Party.SYSTEM)
+        act(request, RequestAction.EXPIRE, actor=None, party=Party.SYSTEM)
     return overdue
 
 

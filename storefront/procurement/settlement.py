@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from storefront.extensions import db
 from storefront.procurement import clock
 from storefront.procurement.models import PurchaseRequest, RequestEvent
-from storefront.procurement.workflow import RequestAction as A
+from storefront.procurement.workflow import RequestAction
 from storefront.timeutil import local_date
 
 
@@ -38,10 +38,10 @@ def received_on(request: PurchaseRequest) -> date | None:
     """The city's date on which the (latest) delivery was recorded as received, if it was."""
     if "events" in sa.inspect(request).unloaded:
         moment = db.session.scalar(sa.select(RequestEvent.created_at).where(
-            RequestEvent.request_id == request.id, RequestEvent.action == A.RECEIVE.value)
+            RequestEvent.request_id == request.id, RequestEvent.action == RequestAction.RECEIVE.value)
             .order_by(RequestEvent.id.desc()).limit(1))
     else:  # the request's page loaded them already
-        moments = [event.created_at for event in request.events if event.action == A.RECEIVE.value]
+        moments = [event.created_at for event in request.events if event.action == RequestAction.RECEIVE.value]
         moment = moments[-1] if moments else None
     if moment is None:
         return None

@@ -15,7 +15,7 @@ from storefront.extensions import db
 from storefront.procurement import clock, settlement
 from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest
 from storefront.procurement.services import ProcurementError, StepData
-from storefront.procurement.workflow import TRANSITIONS, RequestAction as A
+from storefront.procurement.workflow import TRANSITIONS, RequestAction
 from storefront.sellers import documents
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import MoneyError, parse_rupiah
@@ -24,17 +24,21 @@ from storefront.web.fields import MoneyError, parse_rupiah
 # "timeliness" and "work_done" are facts shown, not asked: whether the delivery came by the day it
 # was needed (from the dates), and the value inspected so far (what a termination leaves payable).
 FIELDS = {
-    A.APPROVE: ("sp_number",), A.COUNTER: ("items_counter", "needed_on", "note"), A.SHIP: ("note", "photo"),
-    A.INSPECT: ("timeliness", "note"), A.REPORT_NONCONFORMING: ("timeliness", "quantity_ok", "quality_ok", "note"),
-    A.REPLACE: ("note",), A.ACCEPT_PARTIAL: ("items_accepted",), A.MEDIATE_PARTIAL: ("items_accepted",),
-    A.SIGN_BAST: ("bast_number",), A.CANCEL: ("reason_code",), A.TERMINATE: ("reason_code", "work_done"),
-    A.MEDIATE_TERMINATE: ("reason_code", "work_done"),
-    A.RECORD_PAYMENT: ("method", "paid_on", "amount", "payment_reference", "proof"),
+    RequestAction.APPROVE: ("sp_number",), RequestAction.COUNTER: ("items_counter", "needed_on", "note"),
+    RequestAction.SHIP: ("note", "photo"),
+    RequestAction.INSPECT: ("timeliness", "note"),
+    RequestAction.REPORT_NONCONFORMING: ("timeliness", "quantity_ok", "quality_ok", "note"),
+    RequestAction.REPLACE: ("note",), RequestAction.ACCEPT_PARTIAL: ("items_accepted",),
+    RequestAction.MEDIATE_PARTIAL: ("items_accepted",),
+    RequestAction.SIGN_BAST: ("bast_number",), RequestAction.CANCEL: ("reason_code",),
+    RequestAction.TERMINATE: ("reason_code", "work_done"),
+    RequestAction.MEDIATE_TERMINATE: ("reason_code", "work_done"),
+    RequestAction.RECORD_PAYMENT: ("method", "paid_on", "amount", "payment_reference", "proof"),
 }
 ANSWERS = {"sesuai": True, "tidak": False}  # a conformity question's choices; "" is unanswered
 
 
-def fields(action: A) -> tuple[str, ...]:
+def fields(action: RequestAction) -> tuple[str, ...]:
     return FIELDS.get(action, ())
 
 
@@ -53,7 +57,7 @@ def timeliness(request) -> str:
     return _("Diterima %(received)s, dibutuhkan %(needed)s: terlambat.", **when)
 
 
-def needs_reason(status, action: A) -> bool:
+def needs_reason(status, action: RequestAction) -> bool:
     transition = TRANSITIONS.get((status, action))
     return bool(transition and transition.needs_reason)
 
@@ -109,23 +113,23 @@ def discard(data: StepData | None) -> None:
             documents.delete_file_if_unused(key)
 
 
-def data_from(form, action: A, request, *, actor) -> StepData:
+def data_from(form, action: RequestAction, request, *, actor) -> StepData:
     """The step's part of the form, typed; raises ProcurementError on a bad number or file."""
     data = StepData(sp_number=form.sp_number.data or "", bast_number=form.bast_number.data or "",
                     note=form.note.data or "", needed_on=form.needed_on.data, amount=form.amount.data,
                     paid_on=form.paid_on.data, payment_reference=form.payment_reference.data or "",
                     checklist={"quantity_ok": ANSWERS.get(form.quantity_ok.data or ""),
                                "quality_ok": ANSWERS.get(form.quality_ok.data or "")})
-    if action is A.COUNTER:
+    if action is RequestAction.COUNTER:
         data.quantities, data.prices = _numbers("qty", request), posted_prices(request)
-    elif action in (A.ACCEPT_PARTIAL, A.MEDIATE_PARTIAL):
+    elif action in (RequestAction.ACCEPT_PARTIAL, RequestAction.MEDIATE_PARTIAL):
         data.quantities = _numbers("accepted", request)
-    elif action is A.RECORD_PAYMENT:
+    elif action is RequestAction.RECORD_PAYMENT:
         data.method = PaymentMethod._value2member_map_.get(form.method.data or "")
         data.proof = _store(form.proof.data, field="proof")
-    elif action is A.SHIP:
+    elif action is RequestAction.SHIP:
         stored = _store(form.photo.data, field="photo", photo_only=True)
         data.photo_key = stored[0] if stored else None
-    if action is not A.RECORD_PAYMENT:  # only a payment states an amount (a termination computes its own)
+    if action is not RequestAction.RECORD_PAYMENT:  # only a payment states an amount (a termination computes its own)
         data.amount = None
     return data

@@ -9,11 +9,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from storefront.accounts.permissions import can_see_client_addresses
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import PROCUREMENT_PARTIES, PROCUREMENT_READERS, Role
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.procurement import (eligibility, labels, notify, permissions, queries, review_facts, services,
-                                    steps)
+from storefront.procurement import (eligibility, labels, notify, permissions, queries, ratings, review_facts,
+                                    services, steps)
 from storefront.procurement import workflow as wf
 from storefront.procurement.forms import NoticesReadForm, StepForm
 from storefront.procurement.models import Notice
@@ -22,7 +22,7 @@ from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number
 
 bp = Blueprint("procurement", __name__)
-READERS = tuple(permissions.READERS)
+READERS = tuple(PROCUREMENT_READERS)
 
 
 @bp.get("/permintaan")
@@ -33,9 +33,11 @@ def inbox():
     tab = request.args.get("tab", "menunggu")
     tab = tab if tab in ("menunggu", "semua") else "menunggu"
     status = RequestStatus._value2member_map_.get(request.args.get("status", ""))
-    listed = queries.inbox(current_user, only_waiting=tab == "menunggu" and current_user.role is not Role.AUDITOR,
+    has_waiting_tab = current_user.role is not Role.AUDITOR  # the auditor reads; nothing waits for them
+    listed = queries.inbox(current_user, only_waiting=tab == "menunggu" and has_waiting_tab,
                            status=status, page=page_number())
     return render_template("procurement/inbox.html", inbox=listed, tab=tab, status=status, labels=labels,
+                           has_waiting_tab=has_waiting_tab, can_order=current_user.role is Role.PEMESAN,
                            is_overdue=services.is_overdue,
                            unpaid=labels.unpaid_summary(queries.unpaid_by_opd(current_user)))
 
@@ -71,6 +73,7 @@ def _detail_page(loaded, parties, form, failed_action=None, status=200):
                            failed_action=failed_action, labels=labels, steps=steps, overdue=overdue,
                            blocked=eligibility.pending(loaded, loaded.items),
                            whatsapp=labels.seller_whatsapp(loaded, parties),
+                           may_rate=ratings.may_rate(loaded, parties), may_reply=ratings.may_reply(parties),
                            show_addresses=can_see_client_addresses(current_user)), status
 
 
@@ -87,7 +90,7 @@ def _acting_party(loaded, parties, chosen):
 
 
 @bp.post("/permintaan/<int:request_id>/<action>")
-@role_required(Role.PEMESAN, Role.PPK, Role.BENDAHARA, Role.SELLER, Role.VERIFIER)
+@role_required(*PROCUREMENT_PARTIES)
 def step(request_id: int, action: str):
     loaded, parties = visible_request(request_id)
     chosen = RequestAction._value2member_map_.get(action)

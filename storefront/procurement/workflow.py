@@ -77,52 +77,66 @@ def _t(target: RequestStatus, *parties: Party, reason: bool = False) -> Transiti
     return transition(target, *parties, reason=reason)
 
 
-S, A, P = RequestStatus, RequestAction, Party
 TRANSITIONS: dict[tuple[RequestStatus, RequestAction], Transition] = {
-    (S.SUBMITTED, A.APPROVE): _t(S.APPROVED, P.PPK),
-    (S.SUBMITTED, A.REJECT): _t(S.REJECTED, P.PPK, reason=True),
-    (S.SUBMITTED, A.CANCEL): _t(S.CANCELLED, P.PEMESAN, reason=True),
-    (S.SUBMITTED, A.EXPIRE): _t(S.EXPIRED, P.SYSTEM),
-    (S.APPROVED, A.ACCEPT): _t(S.ACCEPTED, P.SELLER),
-    (S.APPROVED, A.DECLINE): _t(S.DECLINED, P.SELLER, reason=True),
-    (S.APPROVED, A.COUNTER): _t(S.COUNTERED, P.SELLER, reason=True),
-    (S.APPROVED, A.CANCEL): _t(S.CANCELLED, P.PEMESAN, P.PPK, reason=True),
-    (S.APPROVED, A.EXPIRE): _t(S.EXPIRED, P.SYSTEM),
-    (S.COUNTERED, A.RESUBMIT): _t(S.SUBMITTED, P.PEMESAN),
-    (S.COUNTERED, A.CANCEL): _t(S.CANCELLED, P.PEMESAN, reason=True),
-    (S.COUNTERED, A.EXPIRE): _t(S.EXPIRED, P.SYSTEM),
-    (S.ACCEPTED, A.SHIP): _t(S.SHIPPED, P.SELLER),
-    (S.ACCEPTED, A.TERMINATE): _t(S.TERMINATED, P.PPK, P.SELLER, reason=True),
-    (S.SHIPPED, A.RECEIVE): _t(S.DELIVERED, P.PEMESAN, P.PPK),
-    (S.SHIPPED, A.TERMINATE): _t(S.TERMINATED, P.PPK, P.SELLER, reason=True),
-    (S.DELIVERED, A.INSPECT): _t(S.INSPECTED, P.PPK),
-    (S.DELIVERED, A.REPORT_NONCONFORMING): _t(S.NONCONFORMING, P.PPK, reason=True),
-    (S.NONCONFORMING, A.REPLACE): _t(S.SHIPPED, P.SELLER),
-    (S.NONCONFORMING, A.ACCEPT_PARTIAL): _t(S.INSPECTED, P.PPK, reason=True),
-    (S.NONCONFORMING, A.DISPUTE): _t(S.DISPUTED, P.PPK, P.SELLER, reason=True),
-    (S.NONCONFORMING, A.TERMINATE): _t(S.TERMINATED, P.PPK, reason=True),
-    (S.DISPUTED, A.MEDIATE_REPLACE): _t(S.ACCEPTED, P.VERIFIER, reason=True),
-    (S.DISPUTED, A.MEDIATE_PARTIAL): _t(S.INSPECTED, P.VERIFIER, reason=True),
-    (S.DISPUTED, A.MEDIATE_TERMINATE): _t(S.TERMINATED, P.VERIFIER, reason=True),
-    (S.INSPECTED, A.SIGN_BAST): _t(S.AWAITING_PAYMENT, P.PPK),
+    (RequestStatus.SUBMITTED, RequestAction.APPROVE): _t(RequestStatus.APPROVED, Party.PPK),
+    (RequestStatus.SUBMITTED, RequestAction.REJECT): _t(RequestStatus.REJECTED, Party.PPK, reason=True),
+    (RequestStatus.SUBMITTED, RequestAction.CANCEL): _t(RequestStatus.CANCELLED, Party.PEMESAN, reason=True),
+    (RequestStatus.SUBMITTED, RequestAction.EXPIRE): _t(RequestStatus.EXPIRED, Party.SYSTEM),
+    (RequestStatus.APPROVED, RequestAction.ACCEPT): _t(RequestStatus.ACCEPTED, Party.SELLER),
+    (RequestStatus.APPROVED, RequestAction.DECLINE): _t(RequestStatus.DECLINED, Party.SELLER, reason=True),
+    (RequestStatus.APPROVED, RequestAction.COUNTER): _t(RequestStatus.COUNTERED, Party.SELLER, reason=True),
+    (RequestStatus.APPROVED, RequestAction.CANCEL): _t(RequestStatus.CANCELLED, Party.PEMESAN, Party.PPK, reason=True),
+    (RequestStatus.APPROVED, RequestAction.EXPIRE): _t(RequestStatus.EXPIRED, Party.SYSTEM),
+    (RequestStatus.COUNTERED, RequestAction.RESUBMIT): _t(RequestStatus.SUBMITTED, Party.PEMESAN),
+    (RequestStatus.COUNTERED, RequestAction.CANCEL): _t(RequestStatus.CANCELLED, Party.PEMESAN, reason=True),
+    (RequestStatus.COUNTERED, RequestAction.EXPIRE): _t(RequestStatus.EXPIRED, Party.SYSTEM),
+    (RequestStatus.ACCEPTED, RequestAction.SHIP): _t(RequestStatus.SHIPPED, Party.SELLER),
+    (RequestStatus.ACCEPTED, RequestAction.TERMINATE):
+        _t(RequestStatus.TERMINATED, Party.PPK, Party.SELLER, reason=True),
+    (RequestStatus.SHIPPED, RequestAction.RECEIVE): _t(RequestStatus.DELIVERED, Party.PEMESAN, Party.PPK),
+    (RequestStatus.SHIPPED, RequestAction.TERMINATE):
+        _t(RequestStatus.TERMINATED, Party.PPK, Party.SELLER, reason=True),
+    (RequestStatus.DELIVERED, RequestAction.INSPECT): _t(RequestStatus.INSPECTED, Party.PPK),
+    (RequestStatus.DELIVERED, RequestAction.REPORT_NONCONFORMING):
+        _t(RequestStatus.NONCONFORMING, Party.PPK, reason=True),
+    (RequestStatus.NONCONFORMING, RequestAction.REPLACE): _t(RequestStatus.SHIPPED, Party.SELLER),
+    (RequestStatus.NONCONFORMING, RequestAction.ACCEPT_PARTIAL): _t(RequestStatus.INSPECTED, Party.PPK, reason=True),
+    (RequestStatus.NONCONFORMING, RequestAction.DISPUTE):
+        _t(RequestStatus.DISPUTED, Party.PPK, Party.SELLER, reason=True),
+    (RequestStatus.NONCONFORMING, RequestAction.TERMINATE): _t(RequestStatus.TERMINATED, Party.PPK, reason=True),
+    (RequestStatus.DISPUTED, RequestAction.MEDIATE_REPLACE): _t(RequestStatus.ACCEPTED, Party.VERIFIER, reason=True),
+    (RequestStatus.DISPUTED, RequestAction.MEDIATE_PARTIAL): _t(RequestStatus.INSPECTED, Party.VERIFIER, reason=True),
+    (RequestStatus.DISPUTED, RequestAction.MEDIATE_TERMINATE):
+        _t(RequestStatus.TERMINATED, Party.VERIFIER, reason=True),
+    (RequestStatus.INSPECTED, RequestAction.SIGN_BAST): _t(RequestStatus.AWAITING_PAYMENT, Party.PPK),
     # The only way to a payment: a BAST signed for what was received and inspected. A termination
     # pays nothing: a delivery received in part is accepted in part (a partial BAST) instead.
-    (S.AWAITING_PAYMENT, A.RECORD_PAYMENT): _t(S.PAID, P.BENDAHARA),
-    (S.PAID, A.CONFIRM_PAYMENT): _t(S.COMPLETED, P.SELLER),
+    (RequestStatus.AWAITING_PAYMENT, RequestAction.RECORD_PAYMENT): _t(RequestStatus.PAID, Party.BENDAHARA),
+    (RequestStatus.PAID, RequestAction.CONFIRM_PAYMENT): _t(RequestStatus.COMPLETED, Party.SELLER),
 }
 
-FINAL = frozenset({S.REJECTED, S.DECLINED, S.CANCELLED, S.EXPIRED, S.COMPLETED, S.TERMINATED})
+FINAL = frozenset({RequestStatus.REJECTED, RequestStatus.DECLINED, RequestStatus.CANCELLED, RequestStatus.EXPIRED,
+                   RequestStatus.COMPLETED, RequestStatus.TERMINATED})
 # Who is expected to move next in each open status: their inbox lists it, they are notified.
 WAITS_FOR = {
-    S.SUBMITTED: P.PPK, S.APPROVED: P.SELLER, S.COUNTERED: P.PEMESAN, S.ACCEPTED: P.SELLER,
-    S.SHIPPED: P.PEMESAN, S.DELIVERED: P.PPK, S.NONCONFORMING: P.SELLER, S.DISPUTED: P.VERIFIER,
-    S.INSPECTED: P.PPK, S.AWAITING_PAYMENT: P.BENDAHARA, S.PAID: P.SELLER,
+    RequestStatus.SUBMITTED: Party.PPK,
+    RequestStatus.APPROVED: Party.SELLER,
+    RequestStatus.COUNTERED: Party.PEMESAN,
+    RequestStatus.ACCEPTED: Party.SELLER,
+    RequestStatus.SHIPPED: Party.PEMESAN,
+    RequestStatus.DELIVERED: Party.PPK,
+    RequestStatus.NONCONFORMING: Party.SELLER,
+    RequestStatus.DISPUTED: Party.VERIFIER,
+    RequestStatus.INSPECTED: Party.PPK,
+    RequestStatus.AWAITING_PAYMENT: Party.BENDAHARA,
+    RequestStatus.PAID: Party.SELLER,
 }
 # Waiting for an answer within the response deadline (3 working days, the LKPP rule).
-WAITING_FOR_ANSWER = {S.SUBMITTED: P.PPK, S.APPROVED: P.SELLER, S.COUNTERED: P.PEMESAN}
+WAITING_FOR_ANSWER = {RequestStatus.SUBMITTED: Party.PPK, RequestStatus.APPROVED: Party.SELLER,
+                      RequestStatus.COUNTERED: Party.PEMESAN}
 # The steps that move a request towards a contract binding the city: each re-checks that the seller
 # is still verified and every product still published (procurement/eligibility.py).
-COMMITS_CITY = frozenset({A.APPROVE, A.ACCEPT, A.COUNTER, A.RESUBMIT})
+COMMITS_CITY = frozenset({RequestAction.APPROVE, RequestAction.ACCEPT, RequestAction.COUNTER, RequestAction.RESUBMIT})
 
 
 def next_status(status: RequestStatus, action: RequestAction, party: Party, *, reason: str = "") -> RequestStatus:

@@ -8,7 +8,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from wtforms import SelectChoice
 
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.catalog.models import Product, ProductEvent, ProductPhoto, ProductRevision, RevisionStatus
 from storefront.errors import DomainError
 from storefront.extensions import db
@@ -23,7 +23,7 @@ from storefront.text import lazy_gettext as _l
 from storefront.web.decorators import role_required
 
 bp = Blueprint("curation", __name__, url_prefix="/dinas/kurasi")
-READERS = tuple(permissions.DINAS_READERS)
+READERS = tuple(DINAS_READERS)
 ACTION_LABELS = {
     ProductAction.APPROVE: _l("Setujui dan tayangkan"),
     ProductAction.REQUEST_REVISION: _l("Minta perbaikan"),

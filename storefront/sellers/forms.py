@@ -11,26 +11,11 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from storefront.accounts.passwords import MAX_LENGTH
 from storefront.reviewed import ReviewedField
-from storefront.sellers.halal.kinds import BusinessScale
-from storefront.sellers.models import DocumentKind
+from storefront.sellers.halal.kinds import SCALE_DESCRIPTIONS
+from storefront.sellers.labels import DOCUMENT_LABELS
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, optional_int
 from storefront.web.forms import BaseForm
-
-SCALE_LABELS = {
-    BusinessScale.MIKRO: _l("Mikro — modal sampai Rp1 miliar atau omzet sampai Rp2 miliar per tahun"),
-    BusinessScale.KECIL: _l("Kecil — modal Rp1–5 miliar atau omzet Rp2–15 miliar per tahun"),
-    BusinessScale.MENENGAH: _l("Menengah — modal Rp5–10 miliar atau omzet Rp15–50 miliar per tahun"),
-    # Every stored scale must be a choice, or the page shows none and saving clears it.
-    BusinessScale.BESAR: _l("Besar — modal lebih dari Rp10 miliar atau omzet lebih dari Rp50 miliar per tahun"),
-}
-DOCUMENT_LABELS = {
-    DocumentKind.NIB: _l("NIB (Nomor Induk Berusaha)"),
-    DocumentKind.HALAL: _l("Sertifikat halal"),
-    DocumentKind.PIRT: _l("SPP-IRT (P-IRT)"),
-    DocumentKind.BPOM: _l("Izin edar BPOM (MD/ML)"),
-    DocumentKind.SLHS: _l("Sertifikat Laik Higiene Sanitasi (SLHS)"),
-}
 
 
 class RegisterForm(BaseForm):
@@ -78,8 +63,9 @@ class ProfileForm(BaseForm):
     submit = SubmitField(_l("Simpan profil"))
 
     def set_choices(self, kecamatan) -> None:
+        # Every stored scale is a choice, or the page shows none and saving clears it.
         self.scale.choices = [SelectChoice("", _l("— pilih —"))] + [
-            SelectChoice(scale.value, label) for scale, label in SCALE_LABELS.items()]
+            SelectChoice(scale.value, label) for scale, label in SCALE_DESCRIPTIONS.items()]
         self.kecamatan_id.choices = [SelectChoice("", _l("— pilih kecamatan —"))] + [
             SelectChoice(k.id, k.name) for k in kecamatan]
 

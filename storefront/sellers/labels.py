@@ -1,18 +1,36 @@
-"""Status words as a UMKM owner reads them, and badge colours: one place for the templates."""
+"""The sellers' words for their enums, as a UMKM owner reads them, and badge colours: one place
+for the templates, the forms and the views."""
 from __future__ import annotations
 
 
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.sellers.models import DocumentKind
+from storefront.sellers.workflow import ProductAction, ProductStatus, SellerAction, SellerStatus
 from storefront.text import lazy_gettext as _l
 
+# In the order a seller goes through them: the registry lists its counts in this order.
 SELLER_STATUS_LABELS = {
     SellerStatus.INVITED: _l("Diundang"),
     SellerStatus.REGISTERED: _l("Terdaftar, profil belum diajukan"),
     SellerStatus.SUBMITTED: _l("Menunggu verifikasi Dinas"),
-    SellerStatus.VERIFIED: _l("Terverifikasi"),
     SellerStatus.REVISION_REQUESTED: _l("Perlu perbaikan"),
-    SellerStatus.REJECTED: _l("Ditolak"),
+    SellerStatus.VERIFIED: _l("Terverifikasi"),
     SellerStatus.SUSPENDED: _l("Dibekukan"),
+    SellerStatus.REJECTED: _l("Ditolak"),
+}
+# The verifier's decisions on a seller.
+SELLER_ACTION_LABELS = {
+    SellerAction.APPROVE: _l("Setujui (terverifikasi)"),
+    SellerAction.REQUEST_REVISION: _l("Minta perbaikan"),
+    SellerAction.REJECT: _l("Tolak"),
+    SellerAction.SUSPEND: _l("Bekukan"),
+    SellerAction.REINSTATE: _l("Aktifkan kembali"),
+}
+DOCUMENT_LABELS = {
+    DocumentKind.NIB: _l("NIB (Nomor Induk Berusaha)"),
+    DocumentKind.HALAL: _l("Sertifikat halal"),
+    DocumentKind.PIRT: _l("SPP-IRT (P-IRT)"),
+    DocumentKind.BPOM: _l("Izin edar BPOM (MD/ML)"),
+    DocumentKind.SLHS: _l("Sertifikat Laik Higiene Sanitasi (SLHS)"),
 }
 PRODUCT_STATUS_LABELS = {
     ProductStatus.DRAFT: _l("Draf"),
@@ -23,6 +41,13 @@ PRODUCT_STATUS_LABELS = {
     ProductStatus.UNPUBLISHED: _l("Tidak ditayangkan"),
     ProductStatus.SUSPENDED: _l("Dibekukan"),
 }
+# The owner's buttons on a product's page; submitting is the one the page leads to.
+OWNER_ACTION_LABELS = {
+    ProductAction.SUBMIT: _l("Ajukan ke Dinas untuk dikurasi"),
+    ProductAction.UNPUBLISH: _l("Berhenti tayangkan"),
+    ProductAction.REPUBLISH: _l("Tayangkan kembali"),
+}
+PRIMARY_OWNER_ACTIONS = frozenset({ProductAction.SUBMIT})
 EVENT_LABELS = {
     "register": _l("mendaftar"), "submit": _l("mengajukan"), "approve": _l("menyetujui"),
     "request_revision": _l("meminta perbaikan"), "reject": _l("menolak"), "suspend": _l("membekukan"),
@@ -52,6 +77,8 @@ def event_label(action: str) -> str:
 def init_app(app) -> None:
     app.add_template_global(SELLER_STATUS_LABELS, "seller_status_labels")
     app.add_template_global(PRODUCT_STATUS_LABELS, "product_status_labels")
+    app.add_template_global(OWNER_ACTION_LABELS, "owner_action_labels")
+    app.add_template_global(PRIMARY_OWNER_ACTIONS, "primary_owner_actions")
     app.add_template_global(COLOURS, "status_colours")
     app.add_template_filter(status_label)
     app.add_template_filter(event_label)

@@ -78,6 +78,10 @@ class Seller(db.Model):
     def is_verified(self) -> bool:
         return self.status is SellerStatus.VERIFIED
 
+    @property
+    def is_invited(self) -> bool:
+        return self.status is SellerStatus.INVITED
+
 
 class SellerDocument(db.Model):
     """A permit or certificate of the business, as a photo or a PDF, with its number and dates."""
@@ -117,3 +121,8 @@ class SellerEvent(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     actor: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821
+
+    @property
+    def shows_dinas_note(self) -> bool:
+        """A Dinas decision whose reasons the owner's dashboard shows."""
+        return self.to_status in (SellerStatus.REVISION_REQUESTED, SellerStatus.REJECTED, SellerStatus.SUSPENDED)

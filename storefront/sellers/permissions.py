@@ -4,9 +4,6 @@ from __future__ import annotations
 from storefront.accounts.roles import Role
 from storefront.sellers.workflow import Party
 
-# The Dinas verifies; the Inspektorat and the administrator read.
-DINAS_READERS = frozenset({Role.VERIFIER, Role.ADMIN, Role.AUDITOR})
-
 
 def _signed_in(user) -> bool:
     return bool(getattr(user, "is_authenticated", False))

@@ -6,15 +6,13 @@ from wtforms import (BooleanField, IntegerField, SelectChoice, SelectMultipleFie
                      TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from storefront.catalog.models import DeliveryArea
+from storefront.catalog.models import DELIVERY_LABELS
 from storefront.reviewed import ReviewedField
 from storefront.sellers.halal.claims import OUT_OF_SCOPE_REASON_LABELS
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.text import lazy_gettext as _l
 from storefront.web.fields import ChoiceField, MoneyField, optional_int
 from storefront.web.forms import BaseForm
-
-DELIVERY_LABELS = {DeliveryArea.CITY: _l("Seluruh kota"), DeliveryArea.KECAMATAN: _l("Kecamatan tertentu")}
 
 
 class ProductForm(BaseForm):

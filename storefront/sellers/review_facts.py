@@ -18,8 +18,7 @@ from storefront.reviewed import Fact, fact
 from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.identifiers.masking import mask_private
-from storefront.sellers.forms import DOCUMENT_LABELS
-from storefront.sellers.labels import PRODUCT_STATUS_LABELS, SELLER_STATUS_LABELS
+from storefront.sellers.labels import DOCUMENT_LABELS, PRODUCT_STATUS_LABELS, SELLER_STATUS_LABELS
 from storefront.sellers.models import Seller, SellerDocument
 from storefront.text import lazy_gettext as _l
 

@@ -11,30 +11,23 @@ from sqlalchemy.orm import selectinload
 from storefront import reviewed
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.sellers import permissions, readiness, review_facts, services
 from storefront.sellers.identifiers.masking import mask_private
 from storefront.sellers import workflow as wf
-from storefront.sellers.forms import DOCUMENT_LABELS, REVIEW_FIELDS, SellerDecisionForm
+from storefront.sellers.forms import REVIEW_FIELDS, SellerDecisionForm
+from storefront.sellers.labels import DOCUMENT_LABELS, SELLER_ACTION_LABELS
 from storefront.sellers.models import Seller, SellerDocument, SellerEvent
 from storefront.sellers.views import send_document
 from storefront.sellers.workflow import Party, SellerAction
-from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number
 
 bp = Blueprint("verification", __name__, url_prefix="/dinas/verifikasi")
-READERS = tuple(permissions.DINAS_READERS)
-ACTION_LABELS = {
-    SellerAction.APPROVE: _l("Setujui (terverifikasi)"),
-    SellerAction.REQUEST_REVISION: _l("Minta perbaikan"),
-    SellerAction.REJECT: _l("Tolak"),
-    SellerAction.SUSPEND: _l("Bekukan"),
-    SellerAction.REINSTATE: _l("Aktifkan kembali"),
-}
+READERS = tuple(DINAS_READERS)
 
 
 def _seller(seller_id: int) -> Seller:
@@ -61,7 +54,7 @@ def seller_review(seller_id: int):
 def _decision_form(seller: Seller) -> SellerDecisionForm:
     form = SellerDecisionForm()
     actions = wf.allowed_actions(wf.SELLER_TRANSITIONS, seller.status, Party.VERIFIER)
-    form.action.choices = reviewed.decision_choices([SelectChoice(action.value, ACTION_LABELS[action])
+    form.action.choices = reviewed.decision_choices([SelectChoice(action.value, SELLER_ACTION_LABELS[action])
                                                      for action in actions])
     return form
 

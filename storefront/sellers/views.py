@@ -17,8 +17,9 @@ from storefront.media import services as media
 from storefront.reference.models import Kecamatan
 from storefront.sellers import documents, readiness, services
 from storefront.sellers import workflow as wf
-from storefront.sellers.forms import DOCUMENT_LABELS, DocumentForm, ProfileForm, RegisterForm
+from storefront.sellers.forms import DocumentForm, ProfileForm, RegisterForm
 from storefront.sellers.halal.kinds import BusinessScale
+from storefront.sellers.labels import DOCUMENT_LABELS
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import Party, SellerAction
 from storefront.web import attempts

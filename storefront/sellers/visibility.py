@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from storefront.accounts.roles import DINAS_READERS
 from storefront.catalog.models import Product, ProductPhoto
 from storefront.extensions import db
 from storefront.sellers.models import Seller
-from storefront.sellers.permissions import DINAS_READERS
 from storefront.sellers.workflow import ProductStatus, SellerStatus
 
 

@@ -59,37 +59,39 @@ class ProductAction(str, enum.Enum):
 _t = transition
 
 
-S, SA = SellerStatus, SellerAction
 SELLER_TRANSITIONS: dict[tuple[SellerStatus, SellerAction], Transition] = {
-    (S.INVITED, SA.REGISTER): _t(S.REGISTERED, Party.OWNER),
-    (S.REGISTERED, SA.SUBMIT): _t(S.SUBMITTED, Party.OWNER),
-    (S.REVISION_REQUESTED, SA.SUBMIT): _t(S.SUBMITTED, Party.OWNER),
-    (S.SUBMITTED, SA.APPROVE): _t(S.VERIFIED, Party.VERIFIER),
-    (S.SUBMITTED, SA.REQUEST_REVISION): _t(S.REVISION_REQUESTED, Party.VERIFIER, reason=True),
-    (S.SUBMITTED, SA.REJECT): _t(S.REJECTED, Party.VERIFIER, reason=True),
-    (S.VERIFIED, SA.SUSPEND): _t(S.SUSPENDED, Party.VERIFIER, Party.SYSTEM, reason=True),
-    (S.SUSPENDED, SA.REINSTATE): _t(S.VERIFIED, Party.VERIFIER),
+    (SellerStatus.INVITED, SellerAction.REGISTER): _t(SellerStatus.REGISTERED, Party.OWNER),
+    (SellerStatus.REGISTERED, SellerAction.SUBMIT): _t(SellerStatus.SUBMITTED, Party.OWNER),
+    (SellerStatus.REVISION_REQUESTED, SellerAction.SUBMIT): _t(SellerStatus.SUBMITTED, Party.OWNER),
+    (SellerStatus.SUBMITTED, SellerAction.APPROVE): _t(SellerStatus.VERIFIED, Party.VERIFIER),
+    (SellerStatus.SUBMITTED, SellerAction.REQUEST_REVISION):
+        _t(SellerStatus.REVISION_REQUESTED, Party.VERIFIER, reason=True),
+    (SellerStatus.SUBMITTED, SellerAction.REJECT): _t(SellerStatus.REJECTED, Party.VERIFIER, reason=True),
+    (SellerStatus.VERIFIED, SellerAction.SUSPEND):
+        _t(SellerStatus.SUSPENDED, Party.VERIFIER, Party.SYSTEM, reason=True),
+    (SellerStatus.SUSPENDED, SellerAction.REINSTATE): _t(SellerStatus.VERIFIED, Party.VERIFIER),
 }
 
-P, PA = ProductStatus, ProductAction
 PRODUCT_TRANSITIONS: dict[tuple[ProductStatus, ProductAction], Transition] = {
-    (P.DRAFT, PA.SUBMIT): _t(P.IN_REVIEW, Party.OWNER),
-    (P.REVISION_REQUESTED, PA.SUBMIT): _t(P.IN_REVIEW, Party.OWNER),
-    (P.IN_REVIEW, PA.APPROVE): _t(P.PUBLISHED, Party.VERIFIER),
-    (P.IN_REVIEW, PA.REQUEST_REVISION): _t(P.REVISION_REQUESTED, Party.VERIFIER, reason=True),
-    (P.IN_REVIEW, PA.REJECT): _t(P.REJECTED, Party.VERIFIER, reason=True),
-    (P.PUBLISHED, PA.UNPUBLISH): _t(P.UNPUBLISHED, Party.OWNER),
+    (ProductStatus.DRAFT, ProductAction.SUBMIT): _t(ProductStatus.IN_REVIEW, Party.OWNER),
+    (ProductStatus.REVISION_REQUESTED, ProductAction.SUBMIT): _t(ProductStatus.IN_REVIEW, Party.OWNER),
+    (ProductStatus.IN_REVIEW, ProductAction.APPROVE): _t(ProductStatus.PUBLISHED, Party.VERIFIER),
+    (ProductStatus.IN_REVIEW, ProductAction.REQUEST_REVISION):
+        _t(ProductStatus.REVISION_REQUESTED, Party.VERIFIER, reason=True),
+    (ProductStatus.IN_REVIEW, ProductAction.REJECT): _t(ProductStatus.REJECTED, Party.VERIFIER, reason=True),
+    (ProductStatus.PUBLISHED, ProductAction.UNPUBLISH): _t(ProductStatus.UNPUBLISHED, Party.OWNER),
     # The approved version comes back as it was; a changed one goes through review instead.
-    (P.UNPUBLISHED, PA.REPUBLISH): _t(P.PUBLISHED, Party.OWNER),
-    (P.PUBLISHED, PA.SUSPEND): _t(P.SUSPENDED, Party.VERIFIER, Party.SYSTEM, reason=True),
-    (P.SUSPENDED, PA.REINSTATE): _t(P.PUBLISHED, Party.VERIFIER),
+    (ProductStatus.UNPUBLISHED, ProductAction.REPUBLISH): _t(ProductStatus.PUBLISHED, Party.OWNER),
+    (ProductStatus.PUBLISHED, ProductAction.SUSPEND):
+        _t(ProductStatus.SUSPENDED, Party.VERIFIER, Party.SYSTEM, reason=True),
+    (ProductStatus.SUSPENDED, ProductAction.REINSTATE): _t(ProductStatus.PUBLISHED, Party.VERIFIER),
 }
 
 # States whose data the owner may edit freely (nothing of it is public yet or any more).
-SELLER_EDITABLE = frozenset({S.INVITED, S.REGISTERED, S.REVISION_REQUESTED})
-PRODUCT_EDITABLE = frozenset({P.DRAFT, P.REVISION_REQUESTED})
+SELLER_EDITABLE = frozenset({SellerStatus.INVITED, SellerStatus.REGISTERED, SellerStatus.REVISION_REQUESTED})
+PRODUCT_EDITABLE = frozenset({ProductStatus.DRAFT, ProductStatus.REVISION_REQUESTED})
 # States with an approved version (live, or withdrawn and able to come back with REPUBLISH):
 # a material edit waits in review beside it, so nothing unreviewed can go live.
-PRODUCT_LIVE = frozenset({P.PUBLISHED, P.UNPUBLISHED})
-SELLER_TERMINAL = frozenset({S.REJECTED})
-PRODUCT_TERMINAL = frozenset({P.REJECTED})
+PRODUCT_LIVE = frozenset({ProductStatus.PUBLISHED, ProductStatus.UNPUBLISHED})
+SELLER_TERMINAL = frozenset({SellerStatus.REJECTED})
+PRODUCT_TERMINAL = frozenset({ProductStatus.REJECTED})

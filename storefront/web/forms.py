@@ -46,14 +46,16 @@ class _Translations:
 
 
 _TRANSLATIONS = _Translations()
-_INVISIBLE = {"Cc", "Cf"}  # control and format characters (NUL, RTL override, zero-width...)
+# The Unicode categories of control and format characters (NUL, RTL override, zero-width...).
+INVISIBLE_CATEGORIES = {"Cc", "Cf"}
 
 
 def clean_text(value):
     """Trim, and strip invisible characters that no one types on purpose (tabs and newlines stay)."""
     if not isinstance(value, str):
         return value
-    kept = "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) not in _INVISIBLE)
+    kept = "".join(ch for ch in value
+                   if ch in "\n\t" or unicodedata.category(ch) not in INVISIBLE_CATEGORIES)
     return kept.replace("\r\n", "\n").strip()
 
 

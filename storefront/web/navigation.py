@@ -4,10 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-from storefront.accounts.permissions import BACK_OFFICE_READERS
-from storefront.accounts.roles import Role
-from storefront.procurement.permissions import READERS as PROCUREMENT_READERS
-from storefront.sellers.permissions import DINAS_READERS
+from storefront.accounts.roles import BACK_OFFICE_READERS, DINAS_READERS, PROCUREMENT_READERS, Role
 from storefront.text import lazy_gettext as _l
 
 
@@ -31,7 +28,7 @@ NAV_ITEMS = (
     NavItem("procurement.notices", _l("Pemberitahuan"), PROCUREMENT_READERS),
     NavItem("verification.queue", _l("Verifikasi penjual"), DINAS_READERS),
     NavItem("curation.queue", _l("Kurasi produk"), DINAS_READERS),
-    NavItem("registry.index", _l("Daftar binaan"), frozenset({Role.VERIFIER, Role.ADMIN, Role.AUDITOR})),
+    NavItem("registry.index", _l("Daftar binaan"), DINAS_READERS),
     NavItem("admin.user_list", _l("Pengguna"), READ_REFERENCE),
     NavItem("admin.reference_list", _l("Data referensi"), READ_REFERENCE),
 )

@@ -14,7 +14,7 @@ from storefront.extensions import db
 from storefront.procurement import ordering, services
 from storefront.procurement.models import PurchaseRequest
 from storefront.procurement.services import StepData
-from storefront.procurement.workflow import Party, RequestAction as A
+from storefront.procurement.workflow import Party, RequestAction
 from storefront.reference.models import Kecamatan
 
 
@@ -71,7 +71,7 @@ def submit(app, shop: Shop, lines: dict, key: str = "kunci-uji-0001-aaaa", **cha
         return [request.id for request in made]
 
 
-def step(app, request_id: int, action: A, user: User | None, party: Party, **data) -> None:
+def step(app, request_id: int, action: RequestAction, user: User | None, party: Party, **data) -> None:
     reason = data.pop("reason", "")
     reason_code = data.pop("reason_code", "")
     with app.test_request_context():
@@ -84,12 +84,13 @@ def step(app, request_id: int, action: A, user: User | None, party: Party, **dat
 
 def walk_to_bast(app, shop: Shop, request_id: int) -> None:
     """Take a submitted request through the real services to its signed BAST."""
-    for action, user, party, data in [(A.APPROVE, shop.ppk, Party.PPK, {"sp_number": "027/88/SP/2026"}),
-                                      (A.ACCEPT, shop.seller_owner, Party.SELLER, {}),
-                                      (A.SHIP, shop.seller_owner, Party.SELLER, {}),
-                                      (A.RECEIVE, shop.pemesan, Party.PEMESAN, {}),
-                                      (A.INSPECT, shop.ppk, Party.PPK, {}),
-                                      (A.SIGN_BAST, shop.ppk, Party.PPK, {"bast_number": "027/88/BAST/2026"})]:
+    for action, user, party, data in [(RequestAction.APPROVE, shop.ppk, Party.PPK, {"sp_number": "027/88/SP/2026"}),
+                                      (RequestAction.ACCEPT, shop.seller_owner, Party.SELLER, {}),
+                                      (RequestAction.SHIP, shop.seller_owner, Party.SELLER, {}),
+                                      (RequestAction.RECEIVE, shop.pemesan, Party.PEMESAN, {}),
+                                      (RequestAction.INSPECT, shop.ppk, Party.PPK, {}),
+                                      (RequestAction.SIGN_BAST, shop.ppk, Party.PPK,
+                                       {"bast_number": "027/88/BAST/2026"})]:
         step(app, request_id, action, user, party, **data)
 
 

@@ -19,7 +19,7 @@ from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Notice, PurchaseRequest
-from storefront.procurement.workflow import TRANSITIONS, Party, RequestAction as A, RequestStatus as S
+from storefront.procurement.workflow import TRANSITIONS, Party, RequestAction, RequestStatus
 from tests.page_forms import form_fields
 from tests.procurement.conftest import submit
 from tests.procurement.test_stale_steps import _actor, _fill, _walk, path, snapshot
@@ -28,7 +28,7 @@ EXPIRED_PIRT = "206127101000125"  # ended in 2025
 
 
 def test_the_steps_that_commit_the_city():
-    assert wf.COMMITS_CITY >= {A.APPROVE, A.ACCEPT, A.RESUBMIT}
+    assert wf.COMMITS_CITY >= {RequestAction.APPROVE, RequestAction.ACCEPT, RequestAction.RESUBMIT}
     # Each is a step of the table, taken while the request waits for an answer (before the contract).
     for action in wf.COMMITS_CITY:
         sources = [source for (source, step) in TRANSITIONS if step is action]
@@ -77,7 +77,8 @@ def test_a_step_after_a_party_dropped_out_is_refused_and_both_officers_are_told(
     monkeypatch.setattr("storefront.mail.send", lambda messages: sent.extend(messages))
     (rid,) = submit(app, shop, {shop.products[0]: 4, shop.products[1]: 1})
     state = next(source for (source, step) in TRANSITIONS if step is action)
-    _walk(app, shop, None, rid, path(S.SUBMITTED, state) if state is not S.SUBMITTED else [], [])
+    _walk(app, shop, None, rid,
+          path(RequestStatus.SUBMITTED, state) if state is not RequestStatus.SUBMITTED else [], [])
     party = sorted(TRANSITIONS[(state, action)].parties, key=list(Party).index)[0]
     client = login(_actor(shop, party, None))
     url = f"/permintaan/{rid}/{action.value}"
@@ -117,4 +118,4 @@ def test_a_request_whose_parties_are_all_in_good_standing_is_not_blocked(app, sh
     url = f"/permintaan/{rid}/approve"
     assert client.post(url, data=_fill(form_fields(client.get(f"/permintaan/{rid}").text, url))).status_code == 302
     with app.app_context():
-        assert db.session.get(PurchaseRequest, rid).status is S.APPROVED
+        assert db.session.get(PurchaseRequest, rid).status is RequestStatus.APPROVED

@@ -11,7 +11,7 @@ from aiosmtpd.controller import Controller
 
 from storefront.extensions import db
 from storefront.procurement.models import PurchaseRequest
-from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
+from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from storefront.timeutil import utcnow
 from tests.procurement.conftest import status_of, step, submit
 
@@ -52,10 +52,10 @@ def test_each_step_that_asks_someone_to_act_sends_them_an_email(app, shop, smtp)
     (rid,) = submit(app, shop, {shop.products[0]: 2})
     assert [to for to, _ in inbox.messages] == [[shop.ppk.email]]
     assert "menunggu persetujuan Anda" in inbox.messages[0][1] and "/permintaan/" in inbox.messages[0][1]
-    step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/EMAIL/1")
+    step(app, rid, RequestAction.APPROVE, shop.ppk, Party.PPK, sp_number="SP/EMAIL/1")
     assert inbox.messages[-1][0] == [shop.seller_owner.email] and "Surat Pesanan terbit" in inbox.messages[-1][1]
     with pytest.raises(Exception):  # a refused step sends nothing
-        step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/EMAIL/2")
+        step(app, rid, RequestAction.APPROVE, shop.ppk, Party.PPK, sp_number="SP/EMAIL/2")
     assert len(inbox.messages) == 2
 
 
@@ -68,13 +68,13 @@ def test_expire_from_the_command_line(app, shop, smtp):
     result = app.test_cli_runner().invoke(args=["procurement", "expire"])
     assert result.exit_code == 0, result.output
     assert "1 permintaan kedaluwarsa" in result.output
-    assert status_of(app, rid) is S.EXPIRED
+    assert status_of(app, rid) is RequestStatus.EXPIRED
     told = {tuple(to) for to, body in inbox.messages if "kedaluwarsa" in body}
     assert told == {(shop.pemesan.email,), (shop.seller_owner.email,)}
     assert all("https://etalase.example/permintaan/" in body for to, body in inbox.messages if "kedaluwarsa" in body)
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(PurchaseRequest)
-                                 .where(PurchaseRequest.status == S.EXPIRED)) == 1
+                                 .where(PurchaseRequest.status == RequestStatus.EXPIRED)) == 1
 
 
 def test_holidays_are_kept_from_the_command_line_and_move_deadlines(app):

@@ -15,7 +15,7 @@ from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.procurement import services
 from storefront.procurement.models import CapacityHold, PurchaseRequest, RequestEvent, RequestItem
-from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
+from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from tests import dbconfig
 from tests.conftest import base_config
 
@@ -39,7 +39,8 @@ def approved_requests(app, shop, product_id: int, day: date, quantities: list[in
         ids = []
         for n, quantity in enumerate(quantities):
             request = PurchaseRequest(
-                number=f"UJI/{day.isoformat()}/{n}", status=S.APPROVED, opd_id=shop.opd.id, seller_id=shop.seller.id,
+                number=f"UJI/{day.isoformat()}/{n}", status=RequestStatus.APPROVED, opd_id=shop.opd.id,
+                seller_id=shop.seller.id,
                 submitted_by_id=shop.pemesan.id, ppk_id=shop.ppk.id, idempotency_key=f"{day}-{n}",
                 kode_rekening="5.1", rup_code="123456", fiscal_year=2026, delivery_address="Jl. Uji",
                 delivery_kecamatan_id=shop.kecamatan_id, recipient_name="Uji", recipient_phone="081234567890",
@@ -63,7 +64,7 @@ def accept_all_at_once(app, shop, ids: list[int]) -> dict[int, str]:
             seller = db.session.get(User, shop.seller_owner.id)
             start.wait()
             try:
-                services.act(request, A.ACCEPT, actor=seller, party=Party.SELLER)
+                services.act(request, RequestAction.ACCEPT, actor=seller, party=Party.SELLER)
                 db.session.commit()
                 outcome[request_id] = "accepted"
             except services.ProcurementError:
@@ -113,7 +114,7 @@ def test_the_last_units_are_never_promised_twice(app, shop):
                 accepted_stock += taken
                 stock = db.session.get(Product, product.id).stock
                 assert stock == STOCK - accepted_stock >= 0, f"round {round_number}: stock {stock}"
-        assert all((statuses[i] is S.ACCEPTED) == (outcome[i] == "accepted") for i in ids)
+        assert all((statuses[i] is RequestStatus.ACCEPTED) == (outcome[i] == "accepted") for i in ids)
 
 
 def test_the_same_step_twice_at_once_is_taken_once(app, shop):
@@ -132,7 +133,7 @@ def test_the_same_step_twice_at_once_is_taken_once(app, shop):
                 seller = db.session.get(User, shop.seller_owner.id)
                 start.wait()
                 try:
-                    services.act(request, A.ACCEPT, actor=seller, party=Party.SELLER)
+                    services.act(request, RequestAction.ACCEPT, actor=seller, party=Party.SELLER)
                     db.session.commit()
                     results.append("accepted")
                 except services.ProcurementError:

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from storefront.config import PROJECT_ROOT
 from storefront.extensions import db
 from storefront.procurement.models import PaymentMethod, PurchaseRequest, RequestItem
-from storefront.procurement.workflow import Party, RequestAction as A
+from storefront.procurement.workflow import Party, RequestAction
 from tests.procurement.conftest import step, submit
 
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
@@ -32,7 +32,7 @@ def read_pdf(data: bytes, screenshot: str | None = None) -> str:
 def test_surat_pesanan_and_bast_carry_the_facts_and_verify(app, login, shop):
     bika, legit = shop.products
     (rid,) = submit(app, shop, {bika: 4, legit: 1})
-    step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="027/88/SP/2026")
+    step(app, rid, RequestAction.APPROVE, shop.ppk, Party.PPK, sp_number="027/88/SP/2026")
     client = login(shop.ppk)
     response = client.get(f"/permintaan/{rid}/surat-pesanan.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
@@ -59,21 +59,22 @@ def test_surat_pesanan_and_bast_carry_the_facts_and_verify(app, login, shop):
 
 def test_the_bast_states_what_was_accepted(app, login, shop):
     (rid,) = submit(app, shop, {shop.products[0]: 10})
-    for action, user, party, data in [(A.APPROVE, shop.ppk, Party.PPK, {"sp_number": "SP/9"}),
-                                      (A.ACCEPT, shop.seller_owner, Party.SELLER, {}),
-                                      (A.SHIP, shop.seller_owner, Party.SELLER, {}),
-                                      (A.RECEIVE, shop.pemesan, Party.PEMESAN, {}),
-                                      (A.REPORT_NONCONFORMING, shop.ppk, Party.PPK,
+    for action, user, party, data in [(RequestAction.APPROVE, shop.ppk, Party.PPK, {"sp_number": "SP/9"}),
+                                      (RequestAction.ACCEPT, shop.seller_owner, Party.SELLER, {}),
+                                      (RequestAction.SHIP, shop.seller_owner, Party.SELLER, {}),
+                                      (RequestAction.RECEIVE, shop.pemesan, Party.PEMESAN, {}),
+                                      (RequestAction.REPORT_NONCONFORMING, shop.ppk, Party.PPK,
                                        {"reason": "Dua penyok", "checklist": {"quantity_ok": True, "quality_ok": False}})]:
         step(app, rid, action, user, party, **data)
     with app.app_context():
         item_id = db.session.scalar(sa.select(RequestItem.id).where(RequestItem.request_id == rid))
-    step(app, rid, A.ACCEPT_PARTIAL, shop.ppk, Party.PPK, reason="Delapan diterima", quantities={item_id: 8})
-    step(app, rid, A.SIGN_BAST, shop.ppk, Party.PPK, bast_number="027/9/BAST/2026")
+    step(app, rid, RequestAction.ACCEPT_PARTIAL, shop.ppk, Party.PPK, reason="Delapan diterima",
+         quantities={item_id: 8})
+    step(app, rid, RequestAction.SIGN_BAST, shop.ppk, Party.PPK, bast_number="027/9/BAST/2026")
     text = read_pdf(login(shop.bendahara).get(f"/permintaan/{rid}/bast.pdf").data, "bast.png")
     assert "BERITA ACARA SERAH TERIMA" in text and "027/9/BAST/2026" in text
     assert "Rp360.000" in text and "tiga ratus enam puluh ribu rupiah" in text.lower()
-    step(app, rid, A.RECORD_PAYMENT, shop.bendahara, Party.BENDAHARA, method=PaymentMethod.TRANSFER,
+    step(app, rid, RequestAction.RECORD_PAYMENT, shop.bendahara, Party.BENDAHARA, method=PaymentMethod.TRANSFER,
          paid_on=date.today(), amount=360_000, proof=("ab/" + "ab" * 31 + ".pdf", "application/pdf"))
     with app.app_context():
         assert db.session.get(PurchaseRequest, rid).status.value == "paid"

@@ -15,7 +15,7 @@ from storefront.accounts.roles import Role
 from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.procurement.models import PurchaseRequest, RequestItem
-from storefront.procurement.workflow import Party, RequestAction as A
+from storefront.procurement.workflow import Party, RequestAction
 from storefront.reference.models import Opd
 from storefront.sellers.models import Seller
 from tests.procurement.conftest import step, submit, walk_to_bast
@@ -121,7 +121,7 @@ def test_every_fact_changed_after_issue_leaves_the_printed_documents_verifying(a
 def test_forged_or_tampered_links_get_the_unrecognised_page(app, login, shop):
     rid = _walk_to_bast(app, shop)
     (other,) = submit(app, shop, {shop.products[0]: 2}, key="kunci-uji-0002-bbbb")
-    step(app, other, A.APPROVE, shop.ppk, Party.PPK, sp_number="027/89/SP/2026")
+    step(app, other, RequestAction.APPROVE, shop.ppk, Party.PPK, sp_number="027/89/SP/2026")
     text = read_pdf(login(shop.ppk).get(f"/permintaan/{rid}/surat-pesanan.pdf").data)
     link = _verify_link(text, "sp")
     digest = link.rsplit("/", 1)[1]
@@ -149,11 +149,11 @@ def test_forged_or_tampered_links_get_the_unrecognised_page(app, login, shop):
 
 def test_a_replaced_surat_pesanan_still_verifies_and_says_it_was_replaced(app, login, shop):
     (rid,) = submit(app, shop, {shop.products[0]: 4})
-    step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/LAMA")
+    step(app, rid, RequestAction.APPROVE, shop.ppk, Party.PPK, sp_number="SP/LAMA")
     old = _verify_link(read_pdf(login(shop.ppk).get(f"/permintaan/{rid}/surat-pesanan.pdf").data), "sp")
-    step(app, rid, A.COUNTER, shop.seller_owner, Party.SELLER, reason="Harga bahan naik")
-    step(app, rid, A.RESUBMIT, shop.pemesan, Party.PEMESAN)
-    step(app, rid, A.APPROVE, shop.ppk, Party.PPK, sp_number="SP/BARU")
+    step(app, rid, RequestAction.COUNTER, shop.seller_owner, Party.SELLER, reason="Harga bahan naik")
+    step(app, rid, RequestAction.RESUBMIT, shop.pemesan, Party.PEMESAN)
+    step(app, rid, RequestAction.APPROVE, shop.ppk, Party.PPK, sp_number="SP/BARU")
     new = _verify_link(read_pdf(login(shop.ppk).get(f"/permintaan/{rid}/surat-pesanan.pdf").data), "sp")
     assert new != old
     page = app.test_client().get(old)

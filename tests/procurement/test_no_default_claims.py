@@ -14,7 +14,7 @@ from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.procurement import clock
 from storefront.procurement.models import PurchaseRequest, Rating
-from storefront.procurement.workflow import RequestStatus as S
+from storefront.procurement.workflow import RequestStatus
 from tests.page_forms import take_step
 from tests.procurement.conftest import submit
 
@@ -80,12 +80,12 @@ def as_shown(form: dict, **typed) -> dict:
     return data | typed
 
 
-@pytest.mark.parametrize("status", [s.value for s in S])
+@pytest.mark.parametrize("status", [s.value for s in RequestStatus])
 def test_no_field_of_a_request_page_starts_on_a_claim(app, make, login, shop, status):
     request = make.purchase_request(shop.seller, shop.products[0], opd=shop.opd, pemesan=shop.pemesan, ppk=shop.ppk,
                                     status=status)
     readers = [shop.pemesan, shop.ppk, shop.bendahara, shop.seller_owner]
-    if status == S.DISPUTED.value:
+    if status == RequestStatus.DISPUTED.value:
         readers.append(make.user(Role.VERIFIER))
     checked = 0
     for user in readers:
@@ -129,7 +129,7 @@ def test_all_as_ordered_records_the_delivery_on_time_by_its_dates(app, login, sh
     assert ppk.post(form["action"], data=as_shown(form)).status_code == 302
     with app.app_context():
         request = db.session.get(PurchaseRequest, rid)
-        assert request.status is S.INSPECTED
+        assert request.status is RequestStatus.INSPECTED
         assert request.inspection["on_time"] is on_time
         assert request.inspection["quantity_ok"] is True and request.inspection["quality_ok"] is True
 

@@ -14,7 +14,7 @@ from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.media import pdfs
 from storefront.procurement.models import CartItem, PurchaseRequest
-from storefront.procurement.workflow import RequestStatus as S
+from storefront.procurement.workflow import RequestStatus
 from tests.pdf_samples import small_pdf
 from tests.procurement.conftest import submit
 from tests.page_forms import take_step
@@ -77,7 +77,7 @@ def test_steps_through_the_pages_with_errors_next_to_the_field(app, login, shop)
     assert take_step(seller, rid, "approve", {"sp_number": "X"}).status_code == 403
     assert seller.post(f"/permintaan/{rid}/terbang", data={}).status_code == 404
     with app.app_context():
-        assert db.session.get(PurchaseRequest, rid).status is S.APPROVED
+        assert db.session.get(PurchaseRequest, rid).status is RequestStatus.APPROVED
 
 
 @pytest.mark.parametrize("who", ["pemesan-other-opd", "ppk-other-opd", "bendahara-other-opd", "other-seller",
@@ -101,7 +101,7 @@ def test_others_get_404_on_every_request_url_and_change_nothing(app, make, login
         assert response.status_code == expected.get(step, 404), step
     assert 'data-testid="request-row"' not in client.get("/permintaan?tab=semua").text
     with app.app_context():
-        assert db.session.get(PurchaseRequest, rid).status is S.SUBMITTED
+        assert db.session.get(PurchaseRequest, rid).status is RequestStatus.SUBMITTED
 
 
 def _owner(app, seller):
@@ -210,7 +210,7 @@ def test_a_crafted_counter_offer_is_refused_not_a_server_error(app, login, shop)
             "reason": "Harga naik", f"qty-{item_id}": quantity, f"price-{item_id}": price})
         assert response.status_code == 422, (quantity, price)
     with app.app_context():
-        assert db.session.get(PurchaseRequest, rid).status is S.APPROVED
+        assert db.session.get(PurchaseRequest, rid).status is RequestStatus.APPROVED
 
 
 def test_a_delivery_photo_must_be_a_photo_and_a_refused_step_keeps_no_file(app, login, shop):
@@ -226,7 +226,7 @@ def test_a_delivery_photo_must_be_a_photo_and_a_refused_step_keeps_no_file(app, 
     root = app.config["DOCUMENT_ROOT"]
     assert not [name for _, _, names in os.walk(root) for name in names]  # nothing left behind
     with app.app_context():
-        assert db.session.get(PurchaseRequest, rid).status is S.ACCEPTED
+        assert db.session.get(PurchaseRequest, rid).status is RequestStatus.ACCEPTED
 
 
 def test_a_refused_payment_leaves_its_proof_nowhere(app, make, login, shop):

@@ -23,17 +23,18 @@ from storefront.procurement import issuance, queries, services
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Payment, PurchaseRequest, RequestItem
 from storefront.procurement.services import StepData
-from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
+from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from tests.pdf_samples import small_pdf
 from tests.page_forms import take_step
 from tests.procurement.conftest import submit
 
 PROOF = small_pdf("bukti SP2D")
-PAID_ONLY_AFTER = S.AWAITING_PAYMENT
-INSPECTIONS = (A.INSPECT, A.ACCEPT_PARTIAL, A.MEDIATE_PARTIAL)  # the steps that accept a delivery
+PAID_ONLY_AFTER = RequestStatus.AWAITING_PAYMENT
+# The steps that accept a delivery.
+INSPECTIONS = (RequestAction.INSPECT, RequestAction.ACCEPT_PARTIAL, RequestAction.MEDIATE_PARTIAL)
 
 
-def walks(goal, times: int = 2) -> list[list[tuple[S, A]]]:
+def walks(goal, times: int = 2) -> list[list[tuple[RequestStatus, RequestAction]]]:
     """Every walk from `submitted` whose last transition satisfies `goal(status, action, target)`,
     taking each transition at most `times` times: with 2, each loop of the table (counter-offer,
     replacement, mediation) is walked once more. Found from the table, so new paths are covered."""
@@ -41,15 +42,15 @@ def walks(goal, times: int = 2) -> list[list[tuple[S, A]]]:
 
     def walk(status, path):
         for (source, action), transition in wf.TRANSITIONS.items():
-            if source is not status or action is A.EXPIRE or path.count((source, action)) >= times:
+            if source is not status or action is RequestAction.EXPIRE or path.count((source, action)) >= times:
                 continue
             taken = path + [(source, action)]
             if goal(source, action, transition.target):
                 found.append(taken)
-            elif not transition.target.is_final and transition.target is not S.TERMINATED:
+            elif not transition.target.is_final and transition.target is not RequestStatus.TERMINATED:
                 walk(transition.target, taken)
 
-    walk(S.SUBMITTED, [])
+    walk(RequestStatus.SUBMITTED, [])
     return found
 
 
@@ -77,28 +78,28 @@ class Walker:
             return list(db.session.scalars(sa.select(RequestItem).where(RequestItem.request_id == rid)
                                            .order_by(RequestItem.id)))
 
-    def data(self, rid, action: A) -> dict:
+    def data(self, rid, action: RequestAction) -> dict:
         items = self.items(rid)
         return {
-            A.APPROVE: {"sp_number": f"SP/{rid}/{self.count}"},
-            A.COUNTER: {"quantities": {i.id: i.quantity + 1 for i in items},
+            RequestAction.APPROVE: {"sp_number": f"SP/{rid}/{self.count}"},
+            RequestAction.COUNTER: {"quantities": {i.id: i.quantity + 1 for i in items},
                         "prices": {i.id: i.unit_price - 1_000 for i in items},
                         "needed_on": date.today() + timedelta(days=9)},
-            A.SHIP: {"note": "Dikirim pagi"},
-            A.REPORT_NONCONFORMING: {"checklist": {"quantity_ok": False, "quality_ok": True}},
+            RequestAction.SHIP: {"note": "Dikirim pagi"},
+            RequestAction.REPORT_NONCONFORMING: {"checklist": {"quantity_ok": False, "quality_ok": True}},
             # Part of each line: one short of the first, one of the second.
-            A.ACCEPT_PARTIAL: {"quantities": {items[0].id: items[0].quantity - 1, items[1].id: 1}},
-            A.MEDIATE_PARTIAL: {"quantities": {items[0].id: items[0].quantity - 1, items[1].id: 1}},
-            A.SIGN_BAST: {"bast_number": f"BAST/{rid}"},
+            RequestAction.ACCEPT_PARTIAL: {"quantities": {items[0].id: items[0].quantity - 1, items[1].id: 1}},
+            RequestAction.MEDIATE_PARTIAL: {"quantities": {items[0].id: items[0].quantity - 1, items[1].id: 1}},
+            RequestAction.SIGN_BAST: {"bast_number": f"BAST/{rid}"},
         }.get(action, {})
 
-    def take(self, rid, action: A, party: Party) -> int | None:
+    def take(self, rid, action: RequestAction, party: Party) -> int | None:
         """One step through the services; the value it accepted, for an inspection step."""
         data = self.data(rid, action)
         accepted = None
-        if action is A.INSPECT:
+        if action is RequestAction.INSPECT:
             accepted = sum(i.quantity * i.unit_price for i in self.items(rid))
-        elif action in (A.ACCEPT_PARTIAL, A.MEDIATE_PARTIAL):
+        elif action in (RequestAction.ACCEPT_PARTIAL, RequestAction.MEDIATE_PARTIAL):
             prices = {i.id: i.unit_price for i in self.items(rid)}
             accepted = sum(quantity * prices[item_id] for item_id, quantity in data["quantities"].items())
         with self.app.test_request_context():
@@ -134,16 +135,16 @@ def test_nothing_reaches_paid_but_through_a_signed_bast():
     """The table: `paid` is entered only from `awaiting_payment`, which only signing the BAST enters,
     which only an inspection that accepted a delivery enters."""
     into = lambda target: {key for key, t in wf.TRANSITIONS.items() if t.target is target}  # noqa: E731
-    assert {status for status, _ in into(S.PAID)} == {S.AWAITING_PAYMENT}
-    assert into(S.AWAITING_PAYMENT) == {(S.INSPECTED, A.SIGN_BAST)}
-    assert {action for _, action in into(S.INSPECTED)} == set(INSPECTIONS)
-    assert S.TERMINATED.is_final  # a termination ends the request: nothing is paid after it
+    assert {status for status, _ in into(RequestStatus.PAID)} == {RequestStatus.AWAITING_PAYMENT}
+    assert into(RequestStatus.AWAITING_PAYMENT) == {(RequestStatus.INSPECTED, RequestAction.SIGN_BAST)}
+    assert {action for _, action in into(RequestStatus.INSPECTED)} == set(INSPECTIONS)
+    assert RequestStatus.TERMINATED.is_final  # a termination ends the request: nothing is paid after it
 
 
 def test_every_path_into_awaiting_payment_has_a_signed_bast_for_exactly_what_was_inspected(app, make, login, shop):
     walker = Walker(app, make, shop)
-    paths = walks(lambda source, action, target: target is S.AWAITING_PAYMENT)
-    goals = {key for key, t in wf.TRANSITIONS.items() if t.target is S.AWAITING_PAYMENT}
+    paths = walks(lambda source, action, target: target is RequestStatus.AWAITING_PAYMENT)
+    goals = {key for key, t in wf.TRANSITIONS.items() if t.target is RequestStatus.AWAITING_PAYMENT}
     assert {path[-1] for path in paths} == goals
     assert {step for path in paths for step in path if step[1] in INSPECTIONS} == {
         key for key in wf.TRANSITIONS if key[1] in INSPECTIONS}
@@ -153,7 +154,7 @@ def test_every_path_into_awaiting_payment_has_a_signed_bast_for_exactly_what_was
         label = [action.value for _, action in path]
         with app.test_request_context():
             request = queries.request_page(rid)
-            assert request.status is S.AWAITING_PAYMENT, label
+            assert request.status is RequestStatus.AWAITING_PAYMENT, label
             assert request.bast_number and request.bast_signed_at is not None, label
             assert 0 < inspected and services.payable(request) == inspected, label
             assert issuance.current(request, "bast").facts["total"] == inspected, label  # the BAST as issued
@@ -167,7 +168,7 @@ def test_every_path_into_awaiting_payment_has_a_signed_bast_for_exactly_what_was
 
 def test_a_termination_from_every_status_by_every_party_pays_only_what_was_inspected(app, make, login, shop):
     walker = Walker(app, make, shop)
-    paths = walks(lambda source, action, target: target is S.TERMINATED)
+    paths = walks(lambda source, action, target: target is RequestStatus.TERMINATED)
     clients = {party: login(user) for party, user in walker.users.items() if party is not Party.PEMESAN}
     taken = Counter()
     for number, path in enumerate(paths):
@@ -185,7 +186,7 @@ def test_a_termination_from_every_status_by_every_party_pays_only_what_was_inspe
         taken[(status, action, party)] += 1
         with app.test_request_context():
             request = queries.request_page(rid)
-            assert request.status is S.TERMINATED, label
+            assert request.status is RequestStatus.TERMINATED, label
             ended = [e for e in request.events if e.action == action.value][-1]
             assert ended.details["work_done"] == inspected == 0, label  # no inspection precedes a termination
             assert not request.accepted_total and not request.bast_number, label
@@ -194,7 +195,7 @@ def test_a_termination_from_every_status_by_every_party_pays_only_what_was_inspe
             assert pay(clients[Party.BENDAHARA], rid, amount).status_code in (403, 422), label
         assert payments(app, rid) == [], label
     every = {(status, action, party) for (status, action), t in wf.TRANSITIONS.items()
-             if t.target is S.TERMINATED for party in t.parties}
+             if t.target is RequestStatus.TERMINATED for party in t.parties}
     assert set(taken) == every
     waiting = clients[Party.BENDAHARA].get("/permintaan").text
     assert 'data-testid="request-row"' not in waiting  # nothing terminated waits for a payment
@@ -202,28 +203,29 @@ def test_a_termination_from_every_status_by_every_party_pays_only_what_was_inspe
 
 def test_a_terminating_service_call_cannot_state_work_done_either(app, make, shop):
     walker = Walker(app, make, shop)
-    rid, _ = walker.follow([(S.SUBMITTED, A.APPROVE), (S.APPROVED, A.ACCEPT)])
+    rid, _ = walker.follow([(RequestStatus.SUBMITTED, RequestAction.APPROVE),
+                            (RequestStatus.APPROVED, RequestAction.ACCEPT)])
     with app.test_request_context():
         request = db.session.get(PurchaseRequest, rid)
-        services.act(request, A.TERMINATE, actor=db.session.get(User, shop.ppk.id), party=Party.PPK,
+        services.act(request, RequestAction.TERMINATE, actor=db.session.get(User, shop.ppk.id), party=Party.PPK,
                      reason="Dibatalkan", reason_code="kebutuhan_batal", data=StepData(amount=request.total))
         db.session.commit()
         request = db.session.get(PurchaseRequest, rid)
         assert request.accepted_total is None and services.payable(request) == 0
         with pytest.raises(wf.TransitionNotAllowed):
-            services.act(request, A.RECORD_PAYMENT, actor=db.session.get(User, shop.bendahara.id),
+            services.act(request, RequestAction.RECORD_PAYMENT, actor=db.session.get(User, shop.bendahara.id),
                          party=Party.BENDAHARA, data=StepData(amount=1))
 
 
-@pytest.mark.parametrize("status", [s.value for s in S])
+@pytest.mark.parametrize("status", [s.value for s in RequestStatus])
 def test_the_bendahara_pays_only_against_a_signed_bast_through_the_page(app, make, login, shop, status):
     """From every status, and from the records the old rules left (a termination with a typed
     "work done", a request marked awaiting payment without a BAST): only a signed BAST is paid."""
     bendahara = login(shop.bendahara)
     variants = [{}]
-    if status == S.TERMINATED.value:
+    if status == RequestStatus.TERMINATED.value:
         variants.append({"accepted_total": 90_000})
-    if status == S.AWAITING_PAYMENT.value:
+    if status == RequestStatus.AWAITING_PAYMENT.value:
         variants.append({"bast_number": None, "bast_signed_at": None})
     for changes in variants:
         request = make.purchase_request(shop.seller, shop.products[0], opd=shop.opd, pemesan=shop.pemesan,
@@ -234,7 +236,7 @@ def test_the_bendahara_pays_only_against_a_signed_bast_through_the_page(app, mak
                 setattr(row, name, value)
             db.session.commit()
             due, has_bast = row.accepted_total or row.total, row.bast_number is not None
-        payable_here = status == S.AWAITING_PAYMENT.value and has_bast
+        payable_here = status == RequestStatus.AWAITING_PAYMENT.value and has_bast
         assert pay(bendahara, request.id, due + 1).status_code in (403, 422), (status, changes)
         response = pay(bendahara, request.id, due)
         assert response.status_code == (302 if payable_here else response.status_code), (status, changes)
@@ -243,4 +245,4 @@ def test_the_bendahara_pays_only_against_a_signed_bast_through_the_page(app, mak
         with app.app_context():
             assert payments(app, request.id) == ([due] if payable_here else []), (status, changes)
             after = db.session.get(PurchaseRequest, request.id).status
-            assert after is (S.PAID if payable_here else S(status)), (status, changes)
+            assert after is (RequestStatus.PAID if payable_here else RequestStatus(status)), (status, changes)

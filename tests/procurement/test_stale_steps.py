@@ -25,17 +25,17 @@ from storefront.i18n import rupiah
 from storefront.procurement import services
 from storefront.procurement.models import CapacityHold, Notice, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.services import StepData
-from storefront.procurement.workflow import TRANSITIONS, Party, RequestAction as A, RequestStatus as S
+from storefront.procurement.workflow import TRANSITIONS, Party, RequestAction, RequestStatus
 from tests.page_forms import form_fields
 from tests.procurement.conftest import submit
 
 EDGES = [(source, action, t.target, t.parties) for (source, action), t in TRANSITIONS.items()
-         if action is not A.EXPIRE]
+         if action is not RequestAction.EXPIRE]
 PREFERRED = [Party.PEMESAN, Party.PPK, Party.SELLER, Party.BENDAHARA, Party.VERIFIER]
 _n = itertools.count(1)
 
 
-def path(start: S, goal: S) -> list[tuple[S, A]] | None:
+def path(start: RequestStatus, goal: RequestStatus) -> list[tuple[RequestStatus, RequestAction]] | None:
     """The shortest walk of (status, action) steps from start to goal; start == goal: a cycle."""
     queue, seen = deque([(start, [])]), set()
     while queue:
@@ -50,13 +50,14 @@ def path(start: S, goal: S) -> list[tuple[S, A]] | None:
     return None
 
 
-ON_CYCLE = [state for state in S if path(state, state)]
+ON_CYCLE = [state for state in RequestStatus if path(state, state)]
 CASES = [(source, action, party) for source, action, _, parties in EDGES if source in ON_CYCLE
          for party in sorted(parties, key=PREFERRED.index)]
 
 
 def test_the_cycles_are_the_ones_this_test_walks():
-    assert set(ON_CYCLE) >= {S.SUBMITTED, S.APPROVED, S.COUNTERED, S.ACCEPTED, S.NONCONFORMING}
+    assert set(ON_CYCLE) >= {RequestStatus.SUBMITTED, RequestStatus.APPROVED, RequestStatus.COUNTERED,
+                             RequestStatus.ACCEPTED, RequestStatus.NONCONFORMING}
 
 
 def _actor(shop, party, verifier):
@@ -75,12 +76,12 @@ def _walk(app, shop, verifier, request_id, steps, markers):
             items = db.session.scalars(sa.select(RequestItem).where(RequestItem.request_id == request_id)
                                        .order_by(RequestItem.id)).all()
             data = StepData(sp_number=f"SP/UJI/{n}", note=f"Catatan langkah {n}")
-            if action is A.COUNTER:
+            if action is RequestAction.COUNTER:
                 data.prices = {items[0].id: items[0].unit_price - 1000}
                 markers.append(rupiah(request.total - 1000 * items[0].quantity))
-            if action is A.REPORT_NONCONFORMING:
+            if action is RequestAction.REPORT_NONCONFORMING:
                 data.checklist = {"quantity_ok": True, "quality_ok": False, "on_time": True}
-            if action in (A.SHIP, A.REPLACE, A.REPORT_NONCONFORMING):
+            if action in (RequestAction.SHIP, RequestAction.REPLACE, RequestAction.REPORT_NONCONFORMING):
                 markers.append(data.note)
             services.act(request, action, actor=db.session.get(User, _actor(shop, party, verifier).id), party=party,
                          reason="Alasan langkah uji", reason_code="lainnya", data=data)
@@ -124,7 +125,8 @@ def test_a_step_from_a_stale_page_is_refused_and_a_fresh_one_is_taken(app, shop,
     verifier = make.user(Role.VERIFIER)
     (rid,) = submit(app, shop, {shop.products[0]: 4})
     markers: list[str] = []
-    _walk(app, shop, verifier, rid, path(S.SUBMITTED, state) if state is not S.SUBMITTED else [], markers)
+    _walk(app, shop, verifier, rid,
+          path(RequestStatus.SUBMITTED, state) if state is not RequestStatus.SUBMITTED else [], markers)
     client = login(_actor(shop, party, verifier))
     url = f"/permintaan/{rid}/{action.value}"
     stale = _fill(form_fields(client.get(f"/permintaan/{rid}").text, url))

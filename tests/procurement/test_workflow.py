@@ -7,12 +7,12 @@ import itertools
 import pytest
 
 from storefront.procurement import workflow as wf
-from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
+from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 
 
 def test_every_action_by_every_party_in_every_status_follows_the_table():
     allowed = refused = 0
-    for status, action, party in itertools.product(S, A, Party):
+    for status, action, party in itertools.product(RequestStatus, RequestAction, Party):
         transition = wf.TRANSITIONS.get((status, action))
         if transition is not None and party in transition.parties:
             assert wf.next_status(status, action, party, reason="alasan uji") is transition.target
@@ -32,20 +32,21 @@ def test_ending_badly_needs_a_reason():
                 wf.next_status(status, action, party, reason="   ")
         else:
             assert wf.next_status(status, action, party) is transition.target
-    for action in (A.REJECT, A.DECLINE, A.CANCEL, A.TERMINATE, A.DISPUTE, A.COUNTER):
+    for action in (RequestAction.REJECT, RequestAction.DECLINE, RequestAction.CANCEL, RequestAction.TERMINATE,
+                   RequestAction.DISPUTE, RequestAction.COUNTER):
         assert all(t.needs_reason for (s, a), t in wf.TRANSITIONS.items() if a is action)
 
 
 def test_final_statuses_are_final_and_every_status_is_reachable():
     assert not [key for key in wf.TRANSITIONS if key[0] in wf.FINAL]
-    reached, frontier = {S.SUBMITTED}, [S.SUBMITTED]
+    reached, frontier = {RequestStatus.SUBMITTED}, [RequestStatus.SUBMITTED]
     while frontier:
         status = frontier.pop()
         for (source, _), transition in wf.TRANSITIONS.items():
             if source is status and transition.target not in reached:
                 reached.add(transition.target)
                 frontier.append(transition.target)
-    assert reached == set(S)
+    assert reached == set(RequestStatus)
 
 
 def test_every_open_status_can_still_end():
@@ -57,19 +58,20 @@ def test_every_open_status_can_still_end():
             if transition.target in ends and source not in ends:
                 ends.add(source)
                 changed = True
-    assert ends == set(S)
+    assert ends == set(RequestStatus)
 
 
 def test_who_is_waited_for_can_act():
     for status, party in wf.WAITS_FOR.items():
         assert wf.allowed_actions(status, {party}), (status, party)
     for status in wf.WAITING_FOR_ANSWER:  # these expire when nobody answers
-        assert (status, A.EXPIRE) in wf.TRANSITIONS
+        assert (status, RequestAction.EXPIRE) in wf.TRANSITIONS
 
 
 def test_only_the_ppk_approves_and_only_the_bendahara_records_payment():
-    approvers = {party for (status, action), t in wf.TRANSITIONS.items() if action is A.APPROVE for party in t.parties}
+    approvers = {party for (status, action), t in wf.TRANSITIONS.items() if action is RequestAction.APPROVE
+                 for party in t.parties}
     payers = {party for (status, action), t in wf.TRANSITIONS.items()
-              if action is A.RECORD_PAYMENT for party in t.parties}
+              if action is RequestAction.RECORD_PAYMENT for party in t.parties}
     assert approvers == {Party.PPK} and payers == {Party.BENDAHARA}
-    assert wf.allowed_actions(S.SUBMITTED, {Party.PEMESAN}) == [A.CANCEL]
+    assert wf.allowed_actions(RequestStatus.SUBMITTED, {Party.PEMESAN}) == [RequestAction.CANCEL]

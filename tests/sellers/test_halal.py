@@ -18,7 +18,6 @@ from storefront.sellers.halal.kinds import DEFAULT_CATEGORY_KINDS, BusinessScale
 from storefront.sellers.halal.statuses import CERTIFIED, HalalStatus, coerce_status, shows_halal_badge, status_label
 from storefront.sellers.identifiers.permits import HalalNumberKind
 
-S = HalalStatus
 BPJPH = "ID12110000123450724"
 MUI = "00150099991220"
 
@@ -34,28 +33,28 @@ def test_seven_statuses_each_with_label_and_explanation():
     assert len(set(labels)) == 7
     for status in HalalStatus:
         assert str(status.explanation).strip()
-    assert str(S.CERTIFIED_REGULAR.label) == "Bersertifikat Halal (reguler)"
-    assert str(S.CERTIFIED_SELF_DECLARE.label) == "Bersertifikat Halal (pernyataan pelaku usaha)"
-    assert str(S.OUT_OF_SCOPE.label) == "Tidak termasuk wajib halal"
+    assert str(HalalStatus.CERTIFIED_REGULAR.label) == "Bersertifikat Halal (reguler)"
+    assert str(HalalStatus.CERTIFIED_SELF_DECLARE.label) == "Bersertifikat Halal (pernyataan pelaku usaha)"
+    assert str(HalalStatus.OUT_OF_SCOPE.label) == "Tidak termasuk wajib halal"
 
 
 def test_status_values_are_stable_strings():
     assert {status.value for status in HalalStatus} == {
         "certified_regular", "certified_self_declare", "legacy_mui", "in_process",
         "not_certified", "not_halal", "out_of_scope"}
-    assert coerce_status("in_process") is S.IN_PROCESS
+    assert coerce_status("in_process") is HalalStatus.IN_PROCESS
     with pytest.raises(ValueError):
         coerce_status("halal")
 
 
 @pytest.mark.parametrize("status, kind", [
-    (S.CERTIFIED_REGULAR, HalalNumberKind.BPJPH),
-    (S.CERTIFIED_SELF_DECLARE, HalalNumberKind.BPJPH),
-    (S.LEGACY_MUI, HalalNumberKind.MUI_LEGACY),
-    (S.IN_PROCESS, None),
-    (S.NOT_CERTIFIED, None),
-    (S.NOT_HALAL, None),
-    (S.OUT_OF_SCOPE, None),
+    (HalalStatus.CERTIFIED_REGULAR, HalalNumberKind.BPJPH),
+    (HalalStatus.CERTIFIED_SELF_DECLARE, HalalNumberKind.BPJPH),
+    (HalalStatus.LEGACY_MUI, HalalNumberKind.MUI_LEGACY),
+    (HalalStatus.IN_PROCESS, None),
+    (HalalStatus.NOT_CERTIFIED, None),
+    (HalalStatus.NOT_HALAL, None),
+    (HalalStatus.OUT_OF_SCOPE, None),
 ])
 def test_which_statuses_need_which_certificate_number(status, kind):
     assert status.certificate_kind is kind
@@ -64,9 +63,9 @@ def test_which_statuses_need_which_certificate_number(status, kind):
 
 
 def test_non_halal_label_names_the_ingredient():
-    assert str(status_label(S.NOT_HALAL, "babi")) == "Tidak halal (mengandung babi)"
+    assert str(status_label(HalalStatus.NOT_HALAL, "babi")) == "Tidak halal (mengandung babi)"
     assert str(status_label("not_halal")) == "Tidak halal"
-    assert str(status_label(S.IN_PROCESS, "babi")) == "Dalam proses sertifikasi"
+    assert str(status_label(HalalStatus.IN_PROCESS, "babi")) == "Dalam proses sertifikasi"
 
 
 # --- the badge ------------------------------------------------------------------------------------
@@ -94,7 +93,7 @@ def test_badge_only_for_bpjph_certified_with_an_id_number(status, number_name):
 def test_badge_for_unknown_status_or_odd_input_is_false():
     assert shows_halal_badge("halal", BPJPH) is False
     assert shows_halal_badge(None, BPJPH) is False
-    assert shows_halal_badge(S.CERTIFIED_REGULAR, 12110000123450724) is False
+    assert shows_halal_badge(HalalStatus.CERTIFIED_REGULAR, 12110000123450724) is False
 
 
 @given(status=st.sampled_from(list(HalalStatus)), number=st.one_of(st.none(), st.text()))
@@ -150,7 +149,7 @@ def test_scale_codes_and_labels():
         halal_deadline("furniture", BusinessScale.MIKRO)
 
 
-AWAITING = {S.NOT_CERTIFIED, S.IN_PROCESS}
+AWAITING = {HalalStatus.NOT_CERTIFIED, HalalStatus.IN_PROCESS}
 
 
 @pytest.mark.parametrize("status", list(HalalStatus))
@@ -204,14 +203,14 @@ def test_default_category_kinds_cover_the_seeded_tree():
 # --- halal claims --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("status, kwargs, number, ingredient, reason", [
-    (S.CERTIFIED_REGULAR, {"certificate_number": "id-1211 0000 1234 50724"}, BPJPH, None, None),
-    (S.CERTIFIED_SELF_DECLARE, {"certificate_number": BPJPH}, BPJPH, None, None),
-    (S.LEGACY_MUI, {"certificate_number": "0015 0099 9912 20"}, MUI, None, None),
-    (S.IN_PROCESS, {}, None, None, None),
-    (S.NOT_CERTIFIED, {"certificate_number": "  "}, None, None, None),
-    (S.NOT_HALAL, {"non_halal_ingredient": "  babi \n (lemak) "}, None, "babi (lemak)", None),
-    (S.OUT_OF_SCOPE, {"out_of_scope_reason": "later_phase"}, None, None, OutOfScopeReason.LATER_PHASE),
-    (S.OUT_OF_SCOPE, {"out_of_scope_reason": OutOfScopeReason.NOT_REGULATED,
+    (HalalStatus.CERTIFIED_REGULAR, {"certificate_number": "id-1211 0000 1234 50724"}, BPJPH, None, None),
+    (HalalStatus.CERTIFIED_SELF_DECLARE, {"certificate_number": BPJPH}, BPJPH, None, None),
+    (HalalStatus.LEGACY_MUI, {"certificate_number": "0015 0099 9912 20"}, MUI, None, None),
+    (HalalStatus.IN_PROCESS, {}, None, None, None),
+    (HalalStatus.NOT_CERTIFIED, {"certificate_number": "  "}, None, None, None),
+    (HalalStatus.NOT_HALAL, {"non_halal_ingredient": "  babi \n (lemak) "}, None, "babi (lemak)", None),
+    (HalalStatus.OUT_OF_SCOPE, {"out_of_scope_reason": "later_phase"}, None, None, OutOfScopeReason.LATER_PHASE),
+    (HalalStatus.OUT_OF_SCOPE, {"out_of_scope_reason": OutOfScopeReason.NOT_REGULATED,
                       "category_kind": CategoryKind.CRAFT_OTHER}, None, None,
      OutOfScopeReason.NOT_REGULATED),
 ])
@@ -226,27 +225,27 @@ def test_valid_claims(status, kwargs, number, ingredient, reason):
 
 @pytest.mark.parametrize("status, kwargs, field, fragment", [
     ("made_up", {}, "status", "status halal"),
-    (S.CERTIFIED_REGULAR, {}, "certificate_number", "diawali ID"),
-    (S.CERTIFIED_REGULAR, {"certificate_number": "ID1211"}, "certificate_number", "diawali ID"),
-    (S.CERTIFIED_REGULAR, {"certificate_number": MUI}, "certificate_number", "MUI lama"),
-    (S.CERTIFIED_SELF_DECLARE, {"certificate_number": "KH 1234/2025"}, "certificate_number",
+    (HalalStatus.CERTIFIED_REGULAR, {}, "certificate_number", "diawali ID"),
+    (HalalStatus.CERTIFIED_REGULAR, {"certificate_number": "ID1211"}, "certificate_number", "diawali ID"),
+    (HalalStatus.CERTIFIED_REGULAR, {"certificate_number": MUI}, "certificate_number", "MUI lama"),
+    (HalalStatus.CERTIFIED_SELF_DECLARE, {"certificate_number": "KH 1234/2025"}, "certificate_number",
      "Ketetapan Halal"),
-    (S.LEGACY_MUI, {}, "certificate_number", "14 angka"),
-    (S.LEGACY_MUI, {"certificate_number": BPJPH}, "certificate_number", "Bersertifikat Halal"),
-    (S.IN_PROCESS, {"certificate_number": BPJPH}, "certificate_number", "tidak memakai nomor"),
-    (S.NOT_CERTIFIED, {"certificate_number": MUI}, "certificate_number", "tidak memakai nomor"),
-    (S.NOT_HALAL, {}, "non_halal_ingredient", "Sebutkan bahan"),
-    (S.NOT_HALAL, {"non_halal_ingredient": " \t "}, "non_halal_ingredient", "Sebutkan bahan"),
-    (S.NOT_HALAL, {"non_halal_ingredient": "babi " * 50}, "non_halal_ingredient", "200 huruf"),
-    (S.NOT_HALAL, {"non_halal_ingredient": "babi", "certificate_number": BPJPH}, "certificate_number",
+    (HalalStatus.LEGACY_MUI, {}, "certificate_number", "14 angka"),
+    (HalalStatus.LEGACY_MUI, {"certificate_number": BPJPH}, "certificate_number", "Bersertifikat Halal"),
+    (HalalStatus.IN_PROCESS, {"certificate_number": BPJPH}, "certificate_number", "tidak memakai nomor"),
+    (HalalStatus.NOT_CERTIFIED, {"certificate_number": MUI}, "certificate_number", "tidak memakai nomor"),
+    (HalalStatus.NOT_HALAL, {}, "non_halal_ingredient", "Sebutkan bahan"),
+    (HalalStatus.NOT_HALAL, {"non_halal_ingredient": " \t "}, "non_halal_ingredient", "Sebutkan bahan"),
+    (HalalStatus.NOT_HALAL, {"non_halal_ingredient": "babi " * 50}, "non_halal_ingredient", "200 huruf"),
+    (HalalStatus.NOT_HALAL, {"non_halal_ingredient": "babi", "certificate_number": BPJPH}, "certificate_number",
      "tidak memakai nomor"),
-    (S.CERTIFIED_REGULAR, {"certificate_number": BPJPH, "non_halal_ingredient": "babi"},
+    (HalalStatus.CERTIFIED_REGULAR, {"certificate_number": BPJPH, "non_halal_ingredient": "babi"},
      "non_halal_ingredient", "Tidak halal"),
-    (S.OUT_OF_SCOPE, {}, "out_of_scope_reason", "Pilih alasan"),
-    (S.OUT_OF_SCOPE, {"out_of_scope_reason": "because"}, "out_of_scope_reason", "Pilih alasan"),
-    (S.OUT_OF_SCOPE, {"out_of_scope_reason": "later_phase", "category_kind": "food_beverage"},
+    (HalalStatus.OUT_OF_SCOPE, {}, "out_of_scope_reason", "Pilih alasan"),
+    (HalalStatus.OUT_OF_SCOPE, {"out_of_scope_reason": "because"}, "out_of_scope_reason", "Pilih alasan"),
+    (HalalStatus.OUT_OF_SCOPE, {"out_of_scope_reason": "later_phase", "category_kind": "food_beverage"},
      "status", "wajib bersertifikat halal"),
-    (S.OUT_OF_SCOPE, {"out_of_scope_reason": "not_regulated", "category_kind": "textile_fashion"},
+    (HalalStatus.OUT_OF_SCOPE, {"out_of_scope_reason": "not_regulated", "category_kind": "textile_fashion"},
      "status", "wajib bersertifikat halal"),
 ])
 def test_invalid_claims(status, kwargs, field, fragment):
@@ -267,7 +266,7 @@ def test_non_halal_ingredient_helper():
 
 
 def test_non_halal_claim_label():
-    claim = validate_halal_claim(S.NOT_HALAL, non_halal_ingredient="babi")
+    claim = validate_halal_claim(HalalStatus.NOT_HALAL, non_halal_ingredient="babi")
     assert str(claim.label) == "Tidak halal (mengandung babi)"
     assert not claim.shows_badge
 
@@ -295,7 +294,7 @@ def test_claims_raise_nothing_but_invalid_halal_claim(status, number, ingredient
 
 
 def test_ingredient_label_is_escaped_in_html_and_plain_in_text(app):
-    label = status_label(S.NOT_HALAL, '<script>alert("x")</script> & babi')
+    label = status_label(HalalStatus.NOT_HALAL, '<script>alert("x")</script> & babi')
     assert str(label) == 'Tidak halal (mengandung <script>alert("x")</script> & babi)'
     with app.test_request_context():
         html = render_template_string("{{ label }}", label=label)

@@ -85,6 +85,13 @@ SCALE_LABELS = {
     BusinessScale.MENENGAH: _l("Menengah"),
     BusinessScale.BESAR: _l("Besar"),
 }
+# What each scale means (§3), where the seller picks theirs: the profile form.
+SCALE_DESCRIPTIONS = {
+    BusinessScale.MIKRO: _l("Mikro — modal sampai Rp1 miliar atau omzet sampai Rp2 miliar per tahun"),
+    BusinessScale.KECIL: _l("Kecil — modal Rp1–5 miliar atau omzet Rp2–15 miliar per tahun"),
+    BusinessScale.MENENGAH: _l("Menengah — modal Rp5–10 miliar atau omzet Rp15–50 miliar per tahun"),
+    BusinessScale.BESAR: _l("Besar — modal lebih dari Rp10 miliar atau omzet lebih dari Rp50 miliar per tahun"),
+}
 
 OSS_SCALE_CODES = {BusinessScale.MIKRO: "01", BusinessScale.KECIL: "02",
                    BusinessScale.MENENGAH: "03", BusinessScale.BESAR: "04"}

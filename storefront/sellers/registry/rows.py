@@ -12,6 +12,7 @@ from storefront.sellers.identifiers.business import validate_nib
 from storefront.sellers.identifiers.contact import validate_phone
 from storefront.sellers.identifiers.core import InvalidIdentifier, normalise
 from storefront.text import lazy_gettext as _l
+from storefront.web.forms import INVISIBLE_CATEGORIES
 
 MAX_CELL_LENGTH = 200
 HEADER_SCAN_ROWS = 10  # a title row or two above the column headers is common
@@ -158,7 +159,6 @@ def spreadsheet_safe(text: str) -> str:
 
 
 _SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?E\+?\d+$", re.I)
-_INVISIBLE = {"Cc", "Cf"}
 
 
 def clean_cell(value) -> str:
@@ -167,7 +167,7 @@ def clean_cell(value) -> str:
         return ""
     text = cell_text(value)
     kept = "".join(" " if ch in "\t\r\n" else ch for ch in text
-                   if ch in "\t\r\n" or unicodedata.category(ch) not in _INVISIBLE)
+                   if ch in "\t\r\n" or unicodedata.category(ch) not in INVISIBLE_CATEGORIES)
     return " ".join(kept.split())
 
 

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from storefront.accounts.roles import Role
+from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference import services as reference
@@ -19,11 +19,10 @@ from storefront.reference.models import City
 from storefront.sellers.identifiers.contact import format_phone
 from storefront.sellers.identifiers.core import normalise
 from storefront.sellers.models import Seller
-from storefront.sellers.permissions import DINAS_READERS
 from storefront.sellers.registry import services as registry
 from storefront.sellers.registry.forms import RegistryEntryForm
+from storefront.sellers.labels import SELLER_STATUS_LABELS
 from storefront.sellers.workflow import SellerStatus
-from storefront.text import lazy_gettext as _l
 from storefront.web.decorators import role_required
 from storefront.web.forms import clean_text
 from storefront.web.pagination import page_number
@@ -34,27 +33,9 @@ bp = Blueprint("registry", __name__, url_prefix="/dinas/binaan")
 READERS = tuple(sorted(DINAS_READERS))  # verifier, admin, auditor
 KEEPER = Role.VERIFIER
 
-STATUS_LABELS = {
-    SellerStatus.INVITED: _l("Diundang"),
-    SellerStatus.REGISTERED: _l("Sudah mendaftar"),
-    SellerStatus.SUBMITTED: _l("Menunggu verifikasi"),
-    SellerStatus.REVISION_REQUESTED: _l("Perlu perbaikan"),
-    SellerStatus.VERIFIED: _l("Terverifikasi"),
-    SellerStatus.SUSPENDED: _l("Dibekukan"),
-    SellerStatus.REJECTED: _l("Ditolak"),
-}
-STATUS_COLOURS = {SellerStatus.VERIFIED: "success", SellerStatus.SUBMITTED: "info",
-                  SellerStatus.REVISION_REQUESTED: "warning", SellerStatus.REJECTED: "danger",
-                  SellerStatus.SUSPENDED: "danger"}
-
 
 def _can_keep() -> bool:
     return current_user.is_authenticated and current_user.role is KEEPER
-
-
-@bp.app_context_processor
-def _registry_labels():
-    return {"registry_status_labels": STATUS_LABELS, "registry_status_colours": STATUS_COLOURS}
 
 
 # --- the list ----------------------------------------------------------------------------------------
@@ -71,7 +52,7 @@ def index():
     base = sa.select(Seller)
     if city is not None:
         base = base.where(Seller.city_id == city.id)
-    counts = {status: 0 for status in STATUS_LABELS}
+    counts = {status: 0 for status in SELLER_STATUS_LABELS}
     count_query = sa.select(Seller.status, sa.func.count()).group_by(Seller.status)
     if city is not None:
         count_query = count_query.where(Seller.city_id == city.id)
