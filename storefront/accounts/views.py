@@ -10,9 +10,9 @@ from storefront.accounts.signin import sign_in
 from storefront.accounts.forms import ChangePasswordForm, LoginForm
 from storefront.accounts.roles import ROLE_DESCRIPTIONS
 from storefront.accounts.services import AccountError
-from storefront.errors import render_error
 from storefront.extensions import db, login_manager
 from storefront.reference.models import Opd
+from storefront.web.error_pages import render_error
 from storefront.web.navigation import items_for
 from storefront.web.redirects import safe_next_url
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from storefront.accounts.roles import Role
 from storefront.catalog.models import Product, ProductEvent, ProductPhoto
 from storefront import once
-from storefront.errors import ALREADY_DONE, DomainError
+from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.reference.models import Category, Kecamatan, Unit
@@ -20,6 +20,7 @@ from storefront.sellers.product_forms import PhotoChangeForm, PhotoForm, Product
 from storefront.sellers.views import own_seller
 from storefront.sellers.workflow import Party, ProductAction
 from storefront.web.decorators import role_required
+from storefront.web.error_pages import ALREADY_DONE
 
 bp = Blueprint("listings", __name__, url_prefix="/penjual/produk")
 OWNER_ACTIONS = {"ajukan": ProductAction.SUBMIT, "tarik": ProductAction.UNPUBLISH,

@@ -11,7 +11,7 @@ from storefront import once
 from storefront.accounts.roles import Role
 from storefront.accounts.signin import sign_in
 from storefront.catalog.models import Product
-from storefront.errors import ALREADY_DONE, DomainError, render_error
+from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.media import services as media
 from storefront.reference.models import Kecamatan
@@ -23,6 +23,7 @@ from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import Party, SellerAction
 from storefront.web import attempts
 from storefront.web.decorators import role_required
+from storefront.web.error_pages import ALREADY_DONE, render_error
 
 bp = Blueprint("sellers", __name__)
 
