@@ -10,7 +10,6 @@ from flask_login import current_user
 
 from storefront.accounts.permissions import can_see_client_addresses
 from storefront.accounts.roles import Role
-from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.procurement import (eligibility, labels, notify, permissions, queries, review_facts, services,
                                     steps)
@@ -18,6 +17,7 @@ from storefront.procurement import workflow as wf
 from storefront.procurement.forms import NoticesReadForm, StepForm
 from storefront.procurement.models import Notice
 from storefront.procurement.workflow import RequestAction, RequestStatus
+from storefront.web import edge
 from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number
 
@@ -104,23 +104,19 @@ def step(request_id: int, action: str):
         form.form_errors.extend(form.reviewed.errors)
         return _detail_page(loaded, parties, form, chosen, 422)
     data = None
-    try:
+    with edge.saving(form, not_allowed=_("Langkah ini tidak berlaku untuk status permintaan sekarang.")) as saved:
         data = steps.data_from(form, chosen, loaded, actor=current_user)
         services.act(loaded, chosen, actor=current_user, party=party, reason=form.reason.data or "",
                      reason_code=form.reason_code.data or "", data=data, ip=request.remote_addr or "",
                      reviewed=form.reviewed.data)
-    except (DomainError, wf.TransitionNotAllowed) as error:
-        db.session.rollback()
+    if not saved:
         steps.discard(data)
         loaded, parties = visible_request(request_id)
-        if isinstance(error, services.RequestBlocked):  # the refused step changed nothing; the news is kept
-            notify.request_blocked(loaded)
-            db.session.commit()
+        if isinstance(saved.error, services.RequestBlocked):  # the refused step changed nothing; the news is kept
+            with edge.saving():
+                notify.request_blocked(loaded)
             loaded, parties = visible_request(request_id)
-        form.apply_error(error if isinstance(error, DomainError) else services.ProcurementError(
-            _("Langkah ini tidak berlaku untuk status permintaan sekarang.")))
         return _detail_page(loaded, parties, form, chosen, 422)
-    db.session.commit()
     flash(labels.done_message(chosen, loaded), "success")
     return redirect(url_for("procurement.detail", request_id=request_id))
 

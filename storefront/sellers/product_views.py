@@ -19,6 +19,7 @@ from storefront.sellers import workflow as wf
 from storefront.sellers.product_forms import PhotoChangeForm, PhotoForm, ProductForm
 from storefront.sellers.views import own_seller
 from storefront.sellers.workflow import Party, ProductAction
+from storefront.web import edge
 from storefront.web.decorators import role_required
 from storefront.web.error_pages import ALREADY_DONE
 
@@ -160,14 +161,9 @@ def photo_change(product_id: int, index: int):
 @role_required(Role.SELLER)
 def product_act(product_id: int, step: str):
     product = _own_product(product_id)[1]
-    try:
+    with edge.saving(not_allowed=_("Langkah ini tidak berlaku untuk status produk sekarang.")) as saved:
         listings.act(product, OWNER_ACTIONS[step], actor=current_user, party=Party.OWNER)
-    except (DomainError, wf.TransitionNotAllowed) as error:
-        db.session.rollback()
-        flash(str(error) if isinstance(error, DomainError) else _("Langkah ini tidak berlaku untuk status produk sekarang."),
-              "danger")
-    else:
-        db.session.commit()
+    if saved:
         flash({"ajukan": _("Produk diajukan ke Dinas untuk dikurasi."), "tarik": _("Produk tidak ditayangkan lagi."),
                "tayangkan": _("Produk ditayangkan kembali.")}[step], "success")
     return redirect(url_for("listings.product_edit", product_id=product.id))

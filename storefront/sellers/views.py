@@ -21,7 +21,7 @@ from storefront.sellers.forms import DOCUMENT_LABELS, DocumentForm, ProfileForm,
 from storefront.sellers.halal import BusinessScale
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import Party, SellerAction
-from storefront.web import attempts
+from storefront.web import attempts, edge
 from storefront.web.decorators import role_required
 from storefront.web.error_pages import ALREADY_DONE, render_error
 
@@ -178,13 +178,8 @@ def document_delete(document_id: int):
 @role_required(Role.SELLER)
 def submit():
     seller = own_seller(selectinload(Seller.documents))
-    try:
+    with edge.saving(not_allowed=_("Profil tidak dapat diajukan sekarang.")) as saved:
         services.act(seller, SellerAction.SUBMIT, actor=current_user, party=Party.OWNER)
-    except (DomainError, wf.TransitionNotAllowed) as error:
-        db.session.rollback()
-        flash(str(error) if isinstance(error, DomainError) else _("Profil tidak dapat diajukan sekarang."),
-              "danger")
-    else:
-        db.session.commit()
+    if saved:
         flash(_("Profil diajukan. Dinas akan memeriksanya; Anda melihat hasilnya di dasbor ini."), "success")
     return redirect(url_for("sellers.dashboard"))
