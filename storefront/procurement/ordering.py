@@ -19,6 +19,7 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.catalog.models import DeliveryArea, Product, ProductPhoto
 from storefront import once
+from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.procurement import capacity, clock, notify, records
@@ -34,7 +35,7 @@ MAX_QUANTITY_TEXT = "1.000.000"
 MAX_TOTAL = 10**14  # Rp100 triliun: far above any UMKM order, and within what the documents write out
 
 
-class OrderError(Exception):
+class OrderError(DomainError):
     """Why the cart cannot go out as it is: one message per problem, by product or by field."""
 
     def __init__(self, problems: list[tuple[str, str]]):

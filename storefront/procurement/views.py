@@ -95,9 +95,10 @@ def step(request_id: int, action: str):
         abort(404)
     party = _acting_party(loaded, parties, chosen)
     if services.is_overdue(loaded):  # the deadline passed while the page was open
-        services.act(loaded, RequestAction.EXPIRE, actor=None, party=wf.Party.SYSTEM)
-        db.session.commit()
-        flash(labels.done_message(RequestAction.EXPIRE, loaded), "warning")
+        with edge.saving() as saved:
+            services.act(loaded, RequestAction.EXPIRE, actor=None, party=wf.Party.SYSTEM)
+        if saved:  # else a twin moved it first, and the edge says so
+            flash(labels.done_message(RequestAction.EXPIRE, loaded), "warning")
         return redirect(url_for("procurement.detail", request_id=request_id))
     form = StepForm()
     if not form.validate():
@@ -139,6 +140,6 @@ def notices_read():
     (one that arrived after the page was drawn stays unread)."""
     form = NoticesReadForm()
     if form.validate():
-        notify.mark_read(current_user, up_to=form.up_to.data)
-        db.session.commit()
+        with edge.saving():
+            notify.mark_read(current_user, up_to=form.up_to.data)
     return redirect(url_for("procurement.notices"))
