@@ -114,8 +114,8 @@ def owner_unlock(seller_id: int):
     owner = db.session.get(User, seller.owner_id) if seller.owner_id is not None else None
     if owner is None:
         abort(404)
-    accounts.unlock_sign_in(owner, actor=current_user)
-    db.session.commit()
+    with edge.saving():
+        accounts.unlock_sign_in(owner, actor=current_user)
     flash(_("Kunci masuk pemilik %(name)s dibuka: hitungan percobaan gagalnya dimulai dari nol.",
             name=seller.business_name), "success")
     return redirect(url_for("verification.seller_review", seller_id=seller.id))
