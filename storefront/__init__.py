@@ -8,10 +8,10 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from storefront import cli, config, errors, extensions, i18n, security
+from storefront import cli, config, extensions, i18n, security
 from storefront.catalog import urls as catalog_urls
 from storefront.sellers import labels
-from storefront.web import external, guards, page_cache
+from storefront.web import edge, error_pages, external, guards, page_cache
 from storefront.web.external import EtalaseFlask
 from storefront.config import PROJECT_ROOT
 
@@ -43,7 +43,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     external.init_app(app)
     page_cache.init_app(app)
     security.init_app(app)
-    errors.init_app(app)
+    error_pages.init_app(app)
+    edge.init_app(app)
     cli.init_app(app)
     guards.init_app(app)  # after every extension: its checks go first of all
     if os.environ.get("ETALASE_BENCH") == "1":  # benchmark reference routes (bench/catalog_bench.py)

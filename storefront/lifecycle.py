@@ -1,5 +1,5 @@
 """Transition tables, the one way a status changes (sellers, products, purchase requests).
-Plain Python: no Flask, no database.
+Plain Python: no Flask, no database (its refusals are DomainErrors with lazy messages).
 
 A table maps (status, action) to a Transition: the status it leads to, the parties that may take
 it, and whether it must say why. A step is allowed exactly when its pair is in the table and the
@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+
+from storefront.errors import DomainError
+from storefront.text import lazy_gettext as _l
+
+NOT_ALLOWED = _l("Langkah ini tidak berlaku untuk statusnya sekarang.")
+REASON_REQUIRED = _l("Tuliskan alasannya.")
 
 
 @dataclass(frozen=True)
@@ -22,16 +28,25 @@ def transition(target, *parties, reason: bool = False) -> Transition:
     return Transition(target, frozenset(parties), reason)
 
 
-class TransitionNotAllowed(Exception):
-    """The action is not possible in this status, or not for this party."""
+class TransitionNotAllowed(DomainError):
+    """The action is not possible in this status, or not for this party. The page that offered the
+    step may word it for its readers (storefront/web/edge.py, `not_allowed`)."""
 
     def __init__(self, state, action, party):
-        super().__init__(f"{action.value} is not allowed from {state.value} for {party.value}")
+        super().__init__(NOT_ALLOWED)
         self.state, self.action, self.party = state, action, party
 
+    def __repr__(self) -> str:
+        return f"TransitionNotAllowed({self.action.value} from {self.state.value} for {self.party.value})"
 
-class ReasonRequired(Exception):
-    """Ending badly (refusing, rejecting, cancelling, suspending) always says why."""
+
+class ReasonRequired(DomainError):
+    """Ending badly (refusing, rejecting, cancelling, suspending) always says why: the form's
+    `reason` field."""
+
+    def __init__(self, action):
+        super().__init__(REASON_REQUIRED, field="reason")
+        self.action = action
 
 
 def next_state(table: dict, state, action, party, *, reason: str = ""):

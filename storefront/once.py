@@ -7,7 +7,7 @@ which of two concurrent transactions did the thing, on SQLite and PostgreSQL ali
 - `claim`: a conditional UPDATE ("... SET status = 'x' WHERE id = 1 AND status = 'y'", "... SET
   reply = ... WHERE reply_at IS NULL"). The database re-checks the condition after the other
   transaction commits, so of two only one changes the row; the caller learns which from the count.
-- `is_duplicate`: the error a unique constraint raised, so the last safety net (errors.py) can
+- `is_duplicate`: the error a unique constraint raised, so the last safety net (web/edge.py) can
   answer "already done" instead of a server error.
 
 A read-then-write check in Python ("is it still pending?") cannot do this: both requests read

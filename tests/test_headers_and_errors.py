@@ -13,9 +13,9 @@ from flask import request
 from storefront import create_app
 from storefront.accounts.roles import Role
 from storefront.config import DEV_SECRET_KEY, ConfigError
-from storefront.errors import CSRF_TEXT, ERROR_TEXT
 from storefront.extensions import db
 from storefront.reference.models import Opd
+from storefront.web.error_pages import CSRF_TEXT, ERROR_TEXT
 from tests.conftest import TEST_PASSWORD, sign_in
 from tests.test_access_matrix import GET_CASES, GET_REDIRECTS, PRINCIPALS, principal_name, world  # noqa: F401
 

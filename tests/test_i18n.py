@@ -75,7 +75,7 @@ def test_extraction_sees_python_templates_and_macros():
     assert any(name.endswith(".py") for name in files)
     assert any(name.endswith(".html") for name in files)
     assert "Kata sandi baru" in messages  # _l() in storefront/accounts/forms.py
-    assert "Halaman tidak ditemukan" in messages  # _l() in storefront/errors.py
+    assert "Halaman tidak ditemukan" in messages  # _l() in storefront/web/error_pages.py
     assert "Langsung ke isi halaman" in messages  # _() in templates/base.html
     # templates/_macros/ is skipped by Babel's default directory filter (and so by a plain
     # `pybabel extract`); its strings are on screen all the same.

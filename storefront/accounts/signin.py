@@ -5,14 +5,14 @@ from flask import request, session
 from flask_login import login_user
 
 from storefront.accounts import services
-from storefront.extensions import db
 
 
 def sign_in(user) -> None:
-    """Start a fresh session (no pre-login cookie survives), record it, and commit the request's work."""
+    """Start a fresh session (no pre-login cookie survives) and record it. Call it last inside the
+    view's `edge.saving` block: the session row commits with the request's work, or neither does
+    (and then the cleared cookie signs nobody in)."""
     session.clear()
     services.start_session(user, ip_address=request.remote_addr or "",
                            user_agent=request.user_agent.string)
-    db.session.commit()
     session.permanent = True
     login_user(user)

@@ -9,10 +9,10 @@ from storefront.accounts import services, signin_limits
 from storefront.accounts.signin import sign_in
 from storefront.accounts.forms import ChangePasswordForm, LoginForm
 from storefront.accounts.roles import ROLE_DESCRIPTIONS
-from storefront.accounts.services import AccountError
-from storefront.errors import render_error
 from storefront.extensions import db, login_manager
 from storefront.reference.models import Opd
+from storefront.web import edge
+from storefront.web.error_pages import render_error
 from storefront.web.navigation import items_for
 from storefront.web.redirects import safe_next_url
 
@@ -40,7 +40,8 @@ def login():
             form.form_errors.append(_("Email atau kata sandi salah, atau akun tidak aktif."))
         else:
             signin_limits.succeeded(attempt)
-            sign_in(user)
+            with edge.saving():
+                sign_in(user)
             if user.must_change_password:
                 flash(_("Selamat datang. Ganti dulu kata sandi sementara Anda."), "warning")
                 return redirect(url_for("accounts.change_password"))
@@ -63,8 +64,8 @@ def require_password_change():
 @bp.post("/keluar")
 @login_required
 def logout():
-    services.end_session(current_user.session_token)
-    db.session.commit()
+    with edge.saving():
+        services.end_session(current_user.session_token)
     logout_user()
     session.clear()
     flash(_("Anda sudah keluar."), "info")
@@ -77,13 +78,10 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
-        try:
+        with edge.saving(form) as saved:
             services.change_password(user, current=form.current_password.data, new=form.new_password.data)
-        except AccountError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
             sign_in(user)
+        if saved:
             flash(_("Kata sandi diganti. Sesi di perangkat lain sudah diakhiri."), "success")
             return redirect(url_for("accounts.dashboard"))
     return render_template("accounts/change_password.html", form=form)

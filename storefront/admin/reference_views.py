@@ -12,11 +12,11 @@ from storefront.accounts import permissions
 from storefront.accounts.roles import Role
 from storefront.admin.forms import CategoryForm, KecamatanForm, OpdForm, UnitForm
 from storefront.admin.views import READERS, bp
-from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import Category, Kecamatan, Opd, Unit
 from storefront.text import lazy_gettext as _l
+from storefront.web import edge
 from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number
 
@@ -102,13 +102,9 @@ def _edit(kind: ReferenceKind, kind_name: str, obj):
     _prepare(form, kind, obj)
     if form.validate_on_submit():
         target = obj if obj is not None else _new_row(kind)
-        try:
+        with edge.saving(form) as saved:
             reference.save(target, **_values(form))
-        except DomainError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Data %(kind)s disimpan.", kind=kind.title), "success")
             return redirect(url_for("admin.reference_items", kind_name=kind_name))
     return render_template("admin/reference_form.html", form=form, kind=kind, kind_name=kind_name, obj=obj)

@@ -13,9 +13,9 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import BACK_OFFICE_READERS, Role
 from storefront.admin import services as admin_services
 from storefront.admin.forms import UserEditForm, UserForm
-from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference.models import Opd
+from storefront.web import edge
 from storefront.web.decorators import role_required
 from storefront.web.forms import clean_text
 from storefront.web.pagination import page_number
@@ -55,15 +55,11 @@ def user_new():
     form = UserForm()
     form.set_opd_choices(_active_opds())
     if form.validate_on_submit():
-        try:
+        with edge.saving(form) as saved:
             user, password = accounts.create_user(
                 actor=current_user, email=form.email.data, name=form.name.data,
                 role=Role(form.role.data), opd_id=form.opd_id.data)
-        except DomainError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
-            db.session.commit()
+        if saved:
             return _show_password(user, password, created=True)
     return render_template("admin/user_form.html", form=form, user=None)
 
@@ -75,14 +71,10 @@ def user_edit(user_id: int):
     form = UserEditForm(obj=user)  # ChoiceField shows the stored Role enum as selected
     form.set_opd_choices(_active_opds())
     if form.validate_on_submit():
-        try:
+        with edge.saving(form) as saved:
             admin_services.update_user(user, actor=current_user, name=form.name.data,
-                                 role=Role(form.role.data), opd_id=form.opd_id.data)
-        except DomainError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
-            db.session.commit()
+                                       role=Role(form.role.data), opd_id=form.opd_id.data)
+        if saved:
             flash(_("Akun %(email)s disimpan.", email=user.email), "success")
             return redirect(url_for("admin.user_list"))
     return render_template("admin/user_form.html", form=form, user=user)
@@ -93,13 +85,9 @@ def user_edit(user_id: int):
 def user_set_active(user_id: int):
     user = _get_user(user_id)
     active = request.form.get("active") == "1"
-    try:
+    with edge.saving() as saved:
         accounts.set_active(user, actor=current_user, active=active)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
+    if saved:
         flash(_("Akun %(email)s diaktifkan.", email=user.email) if active else
               _("Akun %(email)s dinonaktifkan; semua sesinya sudah diakhiri.", email=user.email), "success")
     return redirect(url_for("admin.user_list"))
@@ -109,8 +97,8 @@ def user_set_active(user_id: int):
 @role_required(Role.ADMIN)
 def user_reset_password(user_id: int):
     user = _get_user(user_id)
-    password = accounts.reset_password(user, actor=current_user)
-    db.session.commit()
+    with edge.saving():
+        password = accounts.reset_password(user, actor=current_user)
     return _show_password(user, password, created=False)
 
 
@@ -118,8 +106,8 @@ def user_reset_password(user_id: int):
 @role_required(Role.ADMIN)
 def user_unlock(user_id: int):
     user = _get_user(user_id)
-    accounts.unlock_sign_in(user, actor=current_user)
-    db.session.commit()
+    with edge.saving():
+        accounts.unlock_sign_in(user, actor=current_user)
     flash(_("Kunci masuk akun %(email)s dibuka: hitungan percobaan gagalnya dimulai dari nol.", email=user.email),
           "success")
     return redirect(url_for("admin.user_edit", user_id=user.id))

@@ -18,6 +18,7 @@ from storefront.procurement.forms import AddToCartForm, CheckoutForm
 from storefront.procurement.views import bp
 from storefront.reference.models import Kecamatan
 from storefront.timeutil import local_today
+from storefront.web import edge
 from storefront.web.decorators import role_required
 
 DIGITS = re.compile(r"[0-9]{1,7}")  # ASCII digits only: str.isdigit() also takes "²"
@@ -66,12 +67,10 @@ def cart_add(product_id: int):
     if not form.validate():
         flash(_("Isi jumlah dengan angka bulat lebih dari nol."), "danger")
         return redirect(request.referrer or url_for("catalog.home"))
-    try:
+    with edge.saving() as saved:
         item = ordering.add(current_user, product_id, form.quantity.data, key=form.key.data or None)
-    except ordering.OrderError as error:
-        flash(str(error), "danger")
+    if not saved:
         return redirect(url_for("procurement.cart"))
-    db.session.commit()
     flash(_("Ditambahkan ke keranjang."), "success")
     return redirect(url_for("procurement.cart", _anchor=f"produk-{item.product_id}"))
 
@@ -79,9 +78,10 @@ def cart_add(product_id: int):
 @bp.post("/keranjang/<int:item_id>/hapus")
 @role_required(Role.PEMESAN)
 def cart_remove(item_id: int):
-    if not ordering.remove(current_user, item_id):
+    with edge.saving():
+        removed = ordering.remove(current_user, item_id)
+    if not removed:
         abort(404)  # not in this user's cart (someone else's, or gone)
-    db.session.commit()
     flash(_("Dihapus dari keranjang."), "success")
     return redirect(url_for("procurement.cart"))
 
@@ -102,20 +102,19 @@ def checkout():
         window_start=form.window_start.data, window_end=form.window_end.data, notes=form.notes.data or "",
         quantities=quantities)
     try:
-        made = ordering.submit(current_user, checkout_values, form.key.data, ip=request.remote_addr or "")
-        db.session.commit()
+        with edge.saving(show=False) as saved:  # the problems are shown by product, below
+            made = ordering.submit(current_user, checkout_values, form.key.data, ip=request.remote_addr or "")
     except IntegrityError:  # the same form sent twice at once: the other post made the requests
-        db.session.rollback()
         made = ordering.submitted(current_user, form.key.data)
         if not made:
             raise
-    except ordering.OrderError as error:
-        db.session.rollback()
-        for where, message in error.problems:
-            field = getattr(form, where, None)
-            if field is not None:
-                field.errors = [*field.errors, str(message)]
-        return _cart_page(form, problems=error.problems, status=422)
+    else:
+        if not saved:
+            for where, message in saved.error.problems:
+                field = getattr(form, where, None)
+                if field is not None:
+                    field.errors = [*field.errors, str(message)]
+            return _cart_page(form, problems=saved.error.problems, status=422)
     flash(_("Permintaan pembelian diajukan ke PPK: %(numbers)s.", numbers=", ".join(r.number for r in made)),
           "success")
     return redirect(url_for("procurement.inbox", tab="semua"))

@@ -19,6 +19,7 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.catalog.models import DeliveryArea, Product, ProductPhoto
 from storefront import once
+from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.procurement import capacity, clock, notify, records
@@ -32,7 +33,7 @@ from storefront.timeutil import utcnow
 MAX_QUANTITY_TEXT = f"{MAX_QUANTITY:,}".replace(",", ".")  # 1.000.000, as the messages write it
 
 
-class OrderError(Exception):
+class OrderError(DomainError):
     """Why the cart cannot go out as it is: one message per problem, by product or by field."""
 
     def __init__(self, problems: list[tuple[str, str]]):

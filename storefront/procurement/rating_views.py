@@ -1,17 +1,16 @@
 """Rating a completed request (a pemesan of the OPD, once) and the seller's reply."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from storefront.accounts.roles import Role
-from storefront.errors import DomainError
-from storefront.extensions import db
-from storefront.procurement import ratings, services
+from storefront.procurement import ratings
 from storefront.procurement.forms import RatingForm, ReplyForm
 from storefront.procurement.views import bp, visible_request
 from storefront.procurement.workflow import Party
+from storefront.web import edge
 from storefront.web.decorators import role_required
 
 
@@ -25,15 +24,11 @@ def rate(request_id: int):
     if not form.validate():
         flash(_("Pilih nilai 1 sampai 5 untuk setiap aspek."), "danger")
         return redirect(url_for("procurement.detail", request_id=request_id))
-    try:
+    with edge.saving() as saved:
         ratings.rate(loaded, actor=current_user, on_time=form.on_time.data, as_described=form.as_described.data,
-                      quality=form.quality.data, comment=form.comment.data or "")
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-        return redirect(url_for("procurement.detail", request_id=request_id))
-    db.session.commit()
-    flash(_("Terima kasih. Penilaian Anda tampil di halaman penjual untuk para pemesan OPD."), "success")
+                     quality=form.quality.data, comment=form.comment.data or "")
+    if saved:
+        flash(_("Terima kasih. Penilaian Anda tampil di halaman penjual untuk para pemesan OPD."), "success")
     return redirect(url_for("procurement.detail", request_id=request_id))
 
 
@@ -44,14 +39,11 @@ def reply(request_id: int):
     if Party.SELLER not in parties:
         abort(403)
     form = ReplyForm()
-    try:
-        if not form.validate():
-            raise services.ProcurementError(_("Tuliskan tanggapan Anda (paling panjang 1.000 karakter)."))
-        ratings.reply(loaded, actor=current_user, text=form.reply.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
+    if not form.validate():
+        flash(_("Tuliskan tanggapan Anda (paling panjang 1.000 karakter)."), "danger")
         return redirect(url_for("procurement.detail", request_id=request_id))
-    db.session.commit()
-    flash(_("Tanggapan Anda tersimpan."), "success")
-    return redirect(url_for("procurement.detail", request_id=request.view_args["request_id"]))
+    with edge.saving() as saved:
+        ratings.reply(loaded, actor=current_user, text=form.reply.data)
+    if saved:
+        flash(_("Tanggapan Anda tersimpan."), "success")
+    return redirect(url_for("procurement.detail", request_id=request_id))

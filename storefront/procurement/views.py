@@ -10,7 +10,6 @@ from flask_login import current_user
 
 from storefront.accounts.permissions import can_see_client_addresses
 from storefront.accounts.roles import PROCUREMENT_PARTIES, PROCUREMENT_READERS, Role
-from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.procurement import (eligibility, labels, notify, permissions, queries, ratings, review_facts,
                                     services, steps)
@@ -18,6 +17,7 @@ from storefront.procurement import workflow as wf
 from storefront.procurement.forms import NoticesReadForm, StepForm
 from storefront.procurement.models import Notice
 from storefront.procurement.workflow import RequestAction, RequestStatus
+from storefront.web import edge
 from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number
 
@@ -98,32 +98,29 @@ def step(request_id: int, action: str):
         abort(404)
     party = _acting_party(loaded, parties, chosen)
     if services.is_overdue(loaded):  # the deadline passed while the page was open
-        services.act(loaded, RequestAction.EXPIRE, actor=None, party=wf.Party.SYSTEM)
-        db.session.commit()
-        flash(labels.done_message(RequestAction.EXPIRE, loaded), "warning")
+        with edge.saving() as saved:
+            services.act(loaded, RequestAction.EXPIRE, actor=None, party=wf.Party.SYSTEM)
+        if saved:  # else a twin moved it first, and the edge says so
+            flash(labels.done_message(RequestAction.EXPIRE, loaded), "warning")
         return redirect(url_for("procurement.detail", request_id=request_id))
     form = StepForm()
     if not form.validate():
         form.form_errors.extend(form.reviewed.errors)
         return _detail_page(loaded, parties, form, chosen, 422)
     data = None
-    try:
+    with edge.saving(form, not_allowed=_("Langkah ini tidak berlaku untuk status permintaan sekarang.")) as saved:
         data = steps.data_from(form, chosen, loaded, actor=current_user)
         services.act(loaded, chosen, actor=current_user, party=party, reason=form.reason.data or "",
                      reason_code=form.reason_code.data or "", data=data, ip=request.remote_addr or "",
                      reviewed=form.reviewed.data)
-    except (DomainError, wf.TransitionNotAllowed) as error:
-        db.session.rollback()
+    if not saved:
         steps.discard(data)
         loaded, parties = visible_request(request_id)
-        if isinstance(error, services.RequestBlocked):  # the refused step changed nothing; the news is kept
-            notify.request_blocked(loaded)
-            db.session.commit()
+        if isinstance(saved.error, services.RequestBlocked):  # the refused step changed nothing; the news is kept
+            with edge.saving():
+                notify.request_blocked(loaded)
             loaded, parties = visible_request(request_id)
-        form.apply_error(error if isinstance(error, DomainError) else services.ProcurementError(
-            _("Langkah ini tidak berlaku untuk status permintaan sekarang.")))
         return _detail_page(loaded, parties, form, chosen, 422)
-    db.session.commit()
     flash(labels.done_message(chosen, loaded), "success")
     return redirect(url_for("procurement.detail", request_id=request_id))
 
@@ -146,6 +143,6 @@ def notices_read():
     (one that arrived after the page was drawn stays unread)."""
     form = NoticesReadForm()
     if form.validate():
-        notify.mark_read(current_user, up_to=form.up_to.data)
-        db.session.commit()
+        with edge.saving():
+            notify.mark_read(current_user, up_to=form.up_to.data)
     return redirect(url_for("procurement.notices"))

@@ -10,7 +10,6 @@ from wtforms import SelectChoice
 
 from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.catalog.models import Product, ProductEvent, ProductPhoto, ProductRevision, RevisionStatus
-from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront import reviewed
@@ -20,6 +19,7 @@ from storefront.sellers import workflow as wf
 from storefront.sellers.product_forms import ProductDecisionForm
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus
 from storefront.text import lazy_gettext as _l
+from storefront.web import edge
 from storefront.web.decorators import role_required
 
 bp = Blueprint("curation", __name__, url_prefix="/dinas/kurasi")
@@ -102,7 +102,7 @@ def product_decide(product_id: int):
                                 else [_("Keputusan ini tidak berlaku lagi.")])
         return _page(product, form, 422)
     reason, verified = form.reason.data or "", bool(form.verified_claims.data)
-    try:
+    with edge.saving(form, not_allowed=_("Keputusan ini tidak berlaku lagi.")) as saved:
         if form.action.data in REVISION_ACTIONS:
             listings.decide_revision(revision, product=product, actor=current_user,
                                      approve=form.action.data == "approve_revision", reason=reason,
@@ -110,11 +110,7 @@ def product_decide(product_id: int):
         else:
             listings.act(product, ProductAction(form.action.data), actor=current_user, party=Party.VERIFIER,
                          reason=reason, verified_claims=verified, reviewed=form.reviewed.data)
-    except (DomainError, wf.TransitionNotAllowed) as error:
-        db.session.rollback()
-        form.apply_error(error if isinstance(error, DomainError)
-                         else DomainError(_("Keputusan ini tidak berlaku lagi.")))
+    if not saved:
         return _page(_product(product_id), form, 422)  # the choices are rebuilt for the status as it is now
-    db.session.commit()
     flash(_("Keputusan untuk %(name)s disimpan.", name=product.name), "success")
     return redirect(url_for("curation.queue"))

@@ -10,7 +10,6 @@ from sqlalchemy.orm import selectinload
 from storefront.accounts.roles import Role
 from storefront.catalog.models import Product, ProductEvent, ProductPhoto
 from storefront import once
-from storefront.errors import ALREADY_DONE, DomainError
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.reference.models import Category, Kecamatan, Unit
@@ -19,7 +18,9 @@ from storefront.sellers import workflow as wf
 from storefront.sellers.product_forms import PhotoChangeForm, PhotoForm, ProductForm
 from storefront.sellers.views import own_seller
 from storefront.sellers.workflow import Party, ProductAction
+from storefront.web import edge
 from storefront.web.decorators import role_required
+from storefront.web.error_pages import ALREADY_DONE
 
 bp = Blueprint("listings", __name__, url_prefix="/penjual/produk")
 OWNER_ACTIONS = {"ajukan": ProductAction.SUBMIT, "tarik": ProductAction.UNPUBLISH,
@@ -67,14 +68,10 @@ def product_new():
         if not once.first_post(request.form.get("form_key"), current_user.id):
             flash(ALREADY_DONE, "warning")  # its twin, posted at the same time, created it
             return redirect(url_for("listings.product_list"))
-        try:
+        with edge.saving(form) as saved:
             product = listings.create_product(seller, actor=current_user, values=form.values(),
                                               delivery_kecamatan_ids=form.delivery_kecamatan.data or [])
-        except DomainError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Produk disimpan sebagai draf. Tambahkan foto kemasan, lalu ajukan."), "success")
             return redirect(url_for("listings.product_photos", product_id=product.id))
     return render_template("listings/product_form.html", form=form, product=None)
@@ -92,14 +89,10 @@ def product_edit(product_id: int):
             if key in form._fields:
                 form[key].data = value if value is not None else ""
     if form.validate_on_submit():
-        try:
+        with edge.saving(form) as saved:
             revision = listings.update_product(product, seller=seller, actor=current_user, values=form.values(),
                                                delivery_kecamatan_ids=form.delivery_kecamatan.data or [])
-        except DomainError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Perubahan dikirim ke Dinas untuk diperiksa; versi yang tayang tetap tampil sampai disetujui.")
                   if revision else _("Produk disimpan."), "success")
             return redirect(url_for("listings.product_edit", product_id=product.id))
@@ -120,13 +113,9 @@ def product_photos(product_id: int):
         if not once.first_post(request.form.get("form_key"), current_user.id):
             flash(ALREADY_DONE, "warning")  # its twin, posted at the same time, created it
             return redirect(url_for("listings.product_photos", product_id=product.id))
-        try:
+        with edge.saving(form) as saved:
             photos.add_photo(product, form.photo.data, alt_text=form.alt_text.data, actor=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Foto ditambahkan."), "success")
             return redirect(url_for("listings.product_photos", product_id=product.id))
     photo_set = photos.current_set(product)
@@ -142,15 +131,12 @@ def product_photos(product_id: int):
 def photo_change(product_id: int, index: int):
     product = _own_product(product_id)[1]
     form = PhotoChangeForm()
-    try:
-        if not form.validate_on_submit():
-            raise listings.ListingError(_("Perubahan foto tidak dikenal."))
+    if not form.validate_on_submit():
+        flash(_("Perubahan foto tidak dikenal."), "danger")
+        return redirect(url_for("listings.product_photos", product_id=product.id))
+    with edge.saving() as saved:
         photos.change(product, index, form.operation.data, actor=current_user, alt_text=form.alt_text.data or "")
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
+    if saved:
         flash(_("Foto diperbarui."), "success")
     return redirect(url_for("listings.product_photos", product_id=product.id))
 
@@ -159,14 +145,9 @@ def photo_change(product_id: int, index: int):
 @role_required(Role.SELLER)
 def product_act(product_id: int, step: str):
     product = _own_product(product_id)[1]
-    try:
+    with edge.saving(not_allowed=_("Langkah ini tidak berlaku untuk status produk sekarang.")) as saved:
         listings.act(product, OWNER_ACTIONS[step], actor=current_user, party=Party.OWNER)
-    except (DomainError, wf.TransitionNotAllowed) as error:
-        db.session.rollback()
-        flash(str(error) if isinstance(error, DomainError) else _("Langkah ini tidak berlaku untuk status produk sekarang."),
-              "danger")
-    else:
-        db.session.commit()
+    if saved:
         flash({"ajukan": _("Produk diajukan ke Dinas untuk dikurasi."), "tarik": _("Produk tidak ditayangkan lagi."),
                "tayangkan": _("Produk ditayangkan kembali.")}[step], "success")
     return redirect(url_for("listings.product_edit", product_id=product.id))

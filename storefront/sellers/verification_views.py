@@ -12,7 +12,6 @@ from storefront import reviewed
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
 from storefront.accounts.roles import DINAS_READERS, Role
-from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.sellers import permissions, readiness, review_facts, services
 from storefront.sellers.identifiers.masking import mask_private
@@ -23,6 +22,7 @@ from storefront.sellers.models import Seller, SellerDocument, SellerEvent
 from storefront.sellers.views import send_document
 from storefront.sellers.workflow import Party, SellerAction
 from storefront.timeutil import utcnow
+from storefront.web import edge
 from storefront.web.decorators import role_required
 from storefront.web.pagination import page_number
 
@@ -81,18 +81,14 @@ def seller_decide(seller_id: int):
         form.form_errors.extend(form.reviewed.errors if form.action.choices
                                 else [_("Keputusan ini tidak berlaku lagi.")])
         return _page(seller, form, 422)
-    try:
+    with edge.saving(form, not_allowed=_("Keputusan ini tidak berlaku lagi.")) as saved:
         services.act(seller, SellerAction(form.action.data), actor=current_user, party=Party.VERIFIER,
                      reason=form.reason.data or "", field_reasons=form.field_reasons(request.form),
                      reviewed=form.reviewed.data)
-    except (DomainError, wf.TransitionNotAllowed) as error:
-        db.session.rollback()
-        form.apply_error(error if isinstance(error, DomainError)
-                         else DomainError(_("Keputusan ini tidak berlaku lagi.")))
+    if not saved:
         seller = _seller(seller_id)
         form.action.choices = _decision_form(seller).action.choices
         return _page(seller, form, 422)
-    db.session.commit()
     flash(_("Keputusan untuk %(name)s disimpan.", name=seller.business_name), "success")
     return redirect(url_for("verification.queue"))
 
@@ -112,8 +108,8 @@ def owner_unlock(seller_id: int):
     owner = db.session.get(User, seller.owner_id) if seller.owner_id is not None else None
     if owner is None:
         abort(404)
-    accounts.unlock_sign_in(owner, actor=current_user)
-    db.session.commit()
+    with edge.saving():
+        accounts.unlock_sign_in(owner, actor=current_user)
     flash(_("Kunci masuk pemilik %(name)s dibuka: hitungan percobaan gagalnya dimulai dari nol.",
             name=seller.business_name), "success")
     return redirect(url_for("verification.seller_review", seller_id=seller.id))

@@ -11,7 +11,6 @@ from storefront import once
 from storefront.accounts.roles import Role
 from storefront.accounts.signin import sign_in
 from storefront.catalog.models import Product
-from storefront.errors import ALREADY_DONE, DomainError, render_error
 from storefront.extensions import db
 from storefront.media import services as media
 from storefront.reference.models import Kecamatan
@@ -22,8 +21,9 @@ from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.labels import DOCUMENT_LABELS
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import Party, SellerAction
-from storefront.web import attempts
+from storefront.web import attempts, edge
 from storefront.web.decorators import role_required
+from storefront.web.error_pages import ALREADY_DONE, render_error
 
 bp = Blueprint("sellers", __name__)
 
@@ -45,25 +45,23 @@ def register():
         return redirect(url_for("accounts.dashboard"))
     form = RegisterForm(code=request.args.get("kode", "")[:20] or None)
     if form.validate_on_submit():
-        try:
+        with edge.saving(form) as saved:
             services.check_new_owner(email=form.email.data, password=form.password.data)
             attempt = attempts.take(attempts.Counter(
                 REGISTER_LIMIT_PER_ADDRESS, ("etalase", "register-address", request.remote_addr or ""), "address"))
-            if not attempt.allowed:
-                body, status = render_error(429)
-                return body, status, {"Retry-After": str(attempt.retry_after)}
-            user = services.register(form.code.data, email=form.email.data, name=form.name.data,
-                                     password=form.password.data)
-        except DomainError as error:
-            db.session.rollback()
-            if error.message is services.CLAIM_REFUSED:
-                form.code.data = ""  # not echoed: the answer is then the same for every failed code
-            form.apply_error(error)
-        else:
-            attempts.give_back(attempt)
-            sign_in(user)
+            if attempt.allowed:  # else nothing was written: the limit answers before the code is read
+                user = services.register(form.code.data, email=form.email.data, name=form.name.data,
+                                         password=form.password.data)
+                attempts.give_back(attempt)
+                sign_in(user)
+        if saved and not attempt.allowed:
+            body, status = render_error(429)
+            return body, status, {"Retry-After": str(attempt.retry_after)}
+        if saved:
             flash(_("Akun dibuat. Lengkapi profil usaha Anda, lalu ajukan untuk diverifikasi."), "success")
             return redirect(url_for("sellers.profile"))
+        if saved.error.message is services.CLAIM_REFUSED:
+            form.code.data = ""  # not echoed: the answer is then the same for every failed code
     return render_template("sellers/register.html", form=form)
 
 
@@ -96,16 +94,12 @@ def profile():
         values = {name: field.data for name, field in form._fields.items()
                   if name in services.PROFILE_FIELDS}
         values["scale"] = BusinessScale(values["scale"]) if values.get("scale") else None
-        try:
+        with edge.saving(form) as saved:
             services.update_profile(seller, actor=current_user, values=values)
             if form.logo_file.data and getattr(form.logo_file.data, "filename", ""):
                 seller.logo_image_id = media.store_upload(form.logo_file.data, owner=current_user,
                                                           field="logo_file").id
-        except DomainError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Profil usaha disimpan."), "success")
             return redirect(url_for("sellers.dashboard"))
     locked = seller.status not in wf.SELLER_EDITABLE
@@ -122,15 +116,11 @@ def document_list():
         if not once.first_post(request.form.get("form_key"), current_user.id):
             flash(ALREADY_DONE, "warning")  # its twin, posted at the same time, created it
             return redirect(url_for("sellers.document_list"))
-        try:
+        with edge.saving(form) as saved:
             documents.add_document(seller, actor=current_user, kind=DocumentKind(form.kind.data),
                                    number=form.number.data, issued_on=form.issued_on.data,
                                    expires_on=form.expires_on.data, upload=form.file.data)
-        except DomainError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Dokumen diunggah."), "success")
             return redirect(url_for("sellers.document_list"))
     return render_template("sellers/documents.html", seller=seller, form=form, labels=DOCUMENT_LABELS,
@@ -162,13 +152,9 @@ def send_document(document: SellerDocument):
 @role_required(Role.SELLER)
 def document_delete(document_id: int):
     seller, document = _own_document(document_id)
-    try:
+    with edge.saving() as saved:
         key = documents.remove_document(document, seller=seller)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
+    if saved:
         documents.delete_file_if_unused(key)  # after the commit: a rollback must keep the file
         flash(_("Dokumen dihapus."), "success")
     return redirect(url_for("sellers.document_list"))
@@ -178,13 +164,8 @@ def document_delete(document_id: int):
 @role_required(Role.SELLER)
 def submit():
     seller = own_seller(selectinload(Seller.documents))
-    try:
+    with edge.saving(not_allowed=_("Profil tidak dapat diajukan sekarang.")) as saved:
         services.act(seller, SellerAction.SUBMIT, actor=current_user, party=Party.OWNER)
-    except (DomainError, wf.TransitionNotAllowed) as error:
-        db.session.rollback()
-        flash(str(error) if isinstance(error, DomainError) else _("Profil tidak dapat diajukan sekarang."),
-              "danger")
-    else:
-        db.session.commit()
+    if saved:
         flash(_("Profil diajukan. Dinas akan memeriksanya; Anda melihat hasilnya di dasbor ini."), "success")
     return redirect(url_for("sellers.dashboard"))

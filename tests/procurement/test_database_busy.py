@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 import sqlalchemy as sa
 
-from storefront.errors import database_was_busy
+from storefront.web.edge import database_was_busy
 from storefront.extensions import db
 from storefront.procurement.models import CartItem
 from tests.conftest import base_config

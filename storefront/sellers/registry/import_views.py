@@ -23,8 +23,6 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from storefront.errors import DomainError
-from storefront.extensions import db
 from storefront.media.storage import InvalidKey, LocalStorage
 from storefront.reference import services as reference
 from storefront.reference.models import City
@@ -37,6 +35,7 @@ from storefront.sellers.registry.rows import COLUMNS
 from storefront.sellers.registry.views import KEEPER, city_or_redirect, bp
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
+from storefront.web import edge
 from storefront.web.decorators import role_required
 from storefront.web.forms import clean_text
 
@@ -198,13 +197,10 @@ def import_confirm():
               "danger")
         return redirect(url_for("registry.import_upload"))
     preview = _parse(data, pending["name"], city)
-    try:
+    with edge.saving() as saved:
         sellers = registry.import_registry(preview, actor=current_user, city_id=city.id)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
+    if not saved:
         return redirect(url_for("registry.import_preview"))
-    db.session.commit()
     _discard(pending)
     # Indonesian has one form; English gets two through the catalog.
     flash(ngettext("%(num)d UMKM binaan ditambahkan ke daftar, masing-masing dengan kode undangannya.",

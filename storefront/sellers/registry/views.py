@@ -12,7 +12,6 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from storefront.accounts.roles import DINAS_READERS, Role
-from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import City
@@ -23,6 +22,7 @@ from storefront.sellers.registry import services as registry
 from storefront.sellers.registry.forms import RegistryEntryForm
 from storefront.sellers.labels import SELLER_STATUS_LABELS
 from storefront.sellers.workflow import SellerStatus
+from storefront.web import edge
 from storefront.web.decorators import role_required
 from storefront.web.forms import clean_text
 from storefront.web.pagination import page_number
@@ -118,13 +118,9 @@ def invitation(seller_id: int):
 def invitation_renew(seller_id: int):
     """A code sent to the wrong number, shared or lost is replaced; the old one claims nothing."""
     seller = _entry(seller_id)
-    try:
+    with edge.saving() as saved:
         code = registry.renew_code(seller, actor=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-    else:
-        db.session.commit()
+    if saved:
         flash(_("Kode undangan %(name)s diganti menjadi %(code)s. Kode lama tidak berlaku lagi; kirim undangan "
                 "yang baru.", name=seller.business_name, code=code), "success")
     return redirect(url_for("registry.invitation", seller_id=seller.id))
@@ -148,13 +144,9 @@ def entry_new():
     form = RegistryEntryForm()
     form.set_kecamatan_choices(registry.known_kecamatan(city.id))
     if form.validate_on_submit():
-        try:
+        with edge.saving(form) as saved:
             seller = registry.add_entry(actor=current_user, city_id=city.id, **form.entry_values())
-        except DomainError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
-            db.session.commit()
+        if saved:
             flash(_("%(name)s ditambahkan ke daftar binaan dengan kode undangan %(code)s.",
                     name=seller.business_name, code=seller.invitation_code), "success")
             return redirect(url_for("registry.invitation", seller_id=seller.id))
@@ -174,13 +166,9 @@ def entry_edit(seller_id: int):
         "whatsapp": format_phone(seller.whatsapp) if seller.whatsapp else ""})
     form.set_kecamatan_choices(registry.known_kecamatan(seller.city_id))
     if form.validate_on_submit():
-        try:
+        with edge.saving(form) as saved:
             registry.update_entry(seller, actor=current_user, **form.entry_values())
-        except DomainError as error:
-            db.session.rollback()
-            form.apply_error(error)
-        else:
-            db.session.commit()
+        if saved:
             flash(_("Data %(name)s disimpan.", name=seller.business_name), "success")
             return redirect(url_for("registry.invitation", seller_id=seller.id))
     return render_template("registry/entry_form.html", form=form, seller=seller)
