@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from storefront.demo.records import DemoBusiness, DemoProduct
 from storefront.sellers.halal import BusinessScale, HalalStatus, OutOfScopeReason
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import SellerStatus
 
 DEMO_CITY = "medan"  # the businesses, kecamatan and P-IRT region code are Medan's
 EMPTY_KECAMATAN = "Medan Timur"  # no demo business there (§10: tests the empty filter)

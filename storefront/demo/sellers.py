@@ -31,16 +31,19 @@ from sqlalchemy.orm.attributes import set_committed_value
 from werkzeug.datastructures import FileStorage
 
 from storefront.accounts.models import User
-from storefront.catalog.models import DeliveryArea, Product
+from storefront.listings.models import DeliveryArea, Product
 from storefront.demo import packaging
 from storefront.demo.businesses import BUSINESSES, DEMO_CITY, EMPTY_KECAMATAN
 from storefront.demo.records import PIRT_YEARS_LEFT, DemoBusiness, DemoProduct
 from storefront.extensions import db
 from storefront.reference.models import Category, City, Kecamatan, Unit
-from storefront.sellers import documents, listings, photos, registry_services, services
+from storefront.listings import services as listings
+from storefront.listings import photos
+from storefront.sellers import documents, registry_services, services
 from storefront.sellers.halal import HalalStatus
 from storefront.sellers.models import DocumentKind, Seller
-from storefront.sellers.workflow import Party, ProductAction, ProductStatus, SellerAction, SellerStatus
+from storefront.listings.workflow import ProductAction, ProductStatus
+from storefront.sellers.workflow import Party, SellerAction, SellerStatus
 from storefront.timeutil import local_today
 
 __all__ = [  # everything importable from here before the split into businesses and records

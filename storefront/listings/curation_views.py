@@ -9,15 +9,18 @@ from sqlalchemy.orm import selectinload
 from wtforms import SelectChoice
 
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product, ProductEvent, ProductPhoto, ProductRevision, RevisionStatus
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront import reviewed
-from storefront.sellers import halal, listings, permissions, review_facts
-from storefront.sellers import workflow as wf
-from storefront.sellers.product_forms import ProductDecisionForm
-from storefront.sellers.workflow import Party, ProductAction, ProductStatus
+from storefront.listings import review_facts
+from storefront.listings import services as listings
+from storefront.listings import workflow as wf
+from storefront.listings.forms import ProductDecisionForm
+from storefront.listings.models import Product, ProductEvent, ProductPhoto, ProductRevision, RevisionStatus
+from storefront.listings.workflow import ProductAction, ProductStatus
+from storefront.sellers import halal, permissions
+from storefront.sellers.workflow import Party
 from storefront.text import lazy_gettext as _l
 from storefront.web.decorators import role_required
 

@@ -6,7 +6,7 @@ from wtforms import (BooleanField, IntegerField, SelectChoice, SelectMultipleFie
                      TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from storefront.catalog.models import DeliveryArea
+from storefront.listings.models import DeliveryArea
 from storefront.reviewed import ReviewedField
 from storefront.sellers.halal import OUT_OF_SCOPE_REASON_LABELS, HalalStatus
 from storefront.text import lazy_gettext as _l

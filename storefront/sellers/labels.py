@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.sellers.workflow import SellerStatus
 from storefront.text import lazy_gettext as _l
 
 SELLER_STATUS_LABELS = {
@@ -13,15 +13,6 @@ SELLER_STATUS_LABELS = {
     SellerStatus.REVISION_REQUESTED: _l("Perlu perbaikan"),
     SellerStatus.REJECTED: _l("Ditolak"),
     SellerStatus.SUSPENDED: _l("Dibekukan"),
-}
-PRODUCT_STATUS_LABELS = {
-    ProductStatus.DRAFT: _l("Draf"),
-    ProductStatus.IN_REVIEW: _l("Sedang dikurasi"),
-    ProductStatus.PUBLISHED: _l("Tayang"),
-    ProductStatus.REVISION_REQUESTED: _l("Perlu perbaikan"),
-    ProductStatus.REJECTED: _l("Ditolak"),
-    ProductStatus.UNPUBLISHED: _l("Tidak ditayangkan"),
-    ProductStatus.SUSPENDED: _l("Dibekukan"),
 }
 EVENT_LABELS = {
     "register": _l("mendaftar"), "submit": _l("mengajukan"), "approve": _l("menyetujui"),
@@ -36,13 +27,11 @@ COLOURS = {"verified": "success", "published": "success", "submitted": "info", "
 
 
 def status_label(value: str) -> str:
-    """Label of a stored status value (events keep plain strings): seller wording first."""
-    for enum_class, labels in ((SellerStatus, SELLER_STATUS_LABELS), (ProductStatus, PRODUCT_STATUS_LABELS)):
-        try:
-            return str(labels[enum_class(value)])
-        except ValueError:
-            continue
-    return value
+    """Label of a stored seller status value (events keep plain strings); an unknown one as it is."""
+    try:
+        return str(SELLER_STATUS_LABELS[SellerStatus(value)])
+    except ValueError:
+        return value
 
 
 def event_label(action: str) -> str:
@@ -51,7 +40,6 @@ def event_label(action: str) -> str:
 
 def init_app(app) -> None:
     app.add_template_global(SELLER_STATUS_LABELS, "seller_status_labels")
-    app.add_template_global(PRODUCT_STATUS_LABELS, "product_status_labels")
     app.add_template_global(COLOURS, "status_colours")
     app.add_template_filter(status_label)
     app.add_template_filter(event_label)

@@ -10,7 +10,6 @@ from sqlalchemy.orm import selectinload
 from storefront import once
 from storefront.accounts.roles import Role
 from storefront.accounts.signin import sign_in
-from storefront.catalog.models import Product
 from storefront.errors import ALREADY_DONE, DomainError, render_error
 from storefront.extensions import db
 from storefront.media import services as media
@@ -21,7 +20,7 @@ from storefront.sellers.forms import DOCUMENT_LABELS, DocumentForm, ProfileForm,
 from storefront.sellers.halal import BusinessScale
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import Party, SellerAction
-from storefront.web import attempts
+from storefront.web import attempts, page_parts
 from storefront.web.decorators import role_required
 
 bp = Blueprint("sellers", __name__)
@@ -70,14 +69,10 @@ def register():
 @role_required(Role.SELLER)
 def dashboard():
     seller = own_seller(selectinload(Seller.documents))
-    counts = dict(db.session.execute(sa.select(Product.status, sa.func.count()).where(Product.seller_id == seller.id)
-                                     .group_by(Product.status)).all())
-    to_fix = db.session.scalars(sa.select(Product).where(
-        Product.seller_id == seller.id,
-        Product.status.in_([wf.ProductStatus.REVISION_REQUESTED, wf.ProductStatus.SUSPENDED]))).all()
+    parts = page_parts.collect("sellers.dashboard", seller=seller)  # the products' counts (listings/dashboard.py)
     return render_template("sellers/dashboard.html", seller=seller, checklist=readiness.checklist(seller),
                            last_event=services.latest_event(seller), can_submit=_can(seller, SellerAction.SUBMIT),
-                           counts=counts, to_fix=to_fix, statuses=list(wf.ProductStatus))
+                           **parts)
 
 
 def _can(seller: Seller, action: SellerAction) -> bool:

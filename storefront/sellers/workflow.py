@@ -1,5 +1,6 @@
-"""The seller and product lifecycles as transition tables (storefront/lifecycle.py). Plain Python:
-no Flask, no database. Services call `next_state` and nothing else decides a status.
+"""The seller lifecycle as a transition table (storefront/lifecycle.py), and the parties it shares
+with the product lifecycle (listings/workflow.py). Plain Python: no Flask, no database. Services
+call `next_state` and nothing else decides a status.
 """
 from __future__ import annotations
 
@@ -35,27 +36,6 @@ class SellerAction(str, enum.Enum):
     REINSTATE = "reinstate"
 
 
-class ProductStatus(str, enum.Enum):
-    DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    PUBLISHED = "published"
-    REVISION_REQUESTED = "revision_requested"
-    REJECTED = "rejected"
-    UNPUBLISHED = "unpublished"
-    SUSPENDED = "suspended"
-
-
-class ProductAction(str, enum.Enum):
-    SUBMIT = "submit"
-    APPROVE = "approve"
-    REQUEST_REVISION = "request_revision"
-    REJECT = "reject"
-    UNPUBLISH = "unpublish"
-    REPUBLISH = "republish"
-    SUSPEND = "suspend"
-    REINSTATE = "reinstate"
-
-
 _t = transition
 
 
@@ -71,25 +51,6 @@ SELLER_TRANSITIONS: dict[tuple[SellerStatus, SellerAction], Transition] = {
     (S.SUSPENDED, SA.REINSTATE): _t(S.VERIFIED, Party.VERIFIER),
 }
 
-P, PA = ProductStatus, ProductAction
-PRODUCT_TRANSITIONS: dict[tuple[ProductStatus, ProductAction], Transition] = {
-    (P.DRAFT, PA.SUBMIT): _t(P.IN_REVIEW, Party.OWNER),
-    (P.REVISION_REQUESTED, PA.SUBMIT): _t(P.IN_REVIEW, Party.OWNER),
-    (P.IN_REVIEW, PA.APPROVE): _t(P.PUBLISHED, Party.VERIFIER),
-    (P.IN_REVIEW, PA.REQUEST_REVISION): _t(P.REVISION_REQUESTED, Party.VERIFIER, reason=True),
-    (P.IN_REVIEW, PA.REJECT): _t(P.REJECTED, Party.VERIFIER, reason=True),
-    (P.PUBLISHED, PA.UNPUBLISH): _t(P.UNPUBLISHED, Party.OWNER),
-    # The approved version comes back as it was; a changed one goes through review instead.
-    (P.UNPUBLISHED, PA.REPUBLISH): _t(P.PUBLISHED, Party.OWNER),
-    (P.PUBLISHED, PA.SUSPEND): _t(P.SUSPENDED, Party.VERIFIER, Party.SYSTEM, reason=True),
-    (P.SUSPENDED, PA.REINSTATE): _t(P.PUBLISHED, Party.VERIFIER),
-}
-
 # States whose data the owner may edit freely (nothing of it is public yet or any more).
 SELLER_EDITABLE = frozenset({S.INVITED, S.REGISTERED, S.REVISION_REQUESTED})
-PRODUCT_EDITABLE = frozenset({P.DRAFT, P.REVISION_REQUESTED})
-# States with an approved version (live, or withdrawn and able to come back with REPUBLISH):
-# a material edit waits in review beside it, so nothing unreviewed can go live.
-PRODUCT_LIVE = frozenset({P.PUBLISHED, P.UNPUBLISHED})
 SELLER_TERMINAL = frozenset({S.REJECTED})
-PRODUCT_TERMINAL = frozenset({P.REJECTED})

@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 
 from storefront import create_app
 from storefront.accounts.models import User
-from storefront.catalog.models import (Product, ProductEvent, ProductPhoto, ProductPriceHistory, ProductRevision,
-                                       RevisionStatus)
+from storefront.listings.models import (Product, ProductEvent, ProductPhoto, ProductPriceHistory,
+                                        ProductRevision, RevisionStatus)
 from storefront.demo import seed
 from storefront.demo import sellers as demo
 from storefront.extensions import db
@@ -24,7 +24,8 @@ from storefront.media.storage import get_storage
 from storefront.reference.models import Kecamatan
 from storefront.sellers import identifiers
 from storefront.sellers.models import Seller, SellerEvent
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 from tests import dbconfig
 from tests.conftest import _reset_postgresql, base_config, sign_in

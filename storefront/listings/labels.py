@@ -1,0 +1,31 @@
+"""Product status words as a UMKM owner reads them: one place for the templates.
+
+The badge colours and the event words are shared with the seller lifecycle (sellers/labels.py).
+"""
+from __future__ import annotations
+
+from storefront.listings.workflow import ProductStatus
+from storefront.text import lazy_gettext as _l
+
+PRODUCT_STATUS_LABELS = {
+    ProductStatus.DRAFT: _l("Draf"),
+    ProductStatus.IN_REVIEW: _l("Sedang dikurasi"),
+    ProductStatus.PUBLISHED: _l("Tayang"),
+    ProductStatus.REVISION_REQUESTED: _l("Perlu perbaikan"),
+    ProductStatus.REJECTED: _l("Ditolak"),
+    ProductStatus.UNPUBLISHED: _l("Tidak ditayangkan"),
+    ProductStatus.SUSPENDED: _l("Dibekukan"),
+}
+
+
+def product_status_label(value: str) -> str:
+    """Label of a stored product status value (events keep plain strings); an unknown one as it is."""
+    try:
+        return str(PRODUCT_STATUS_LABELS[ProductStatus(value)])
+    except ValueError:
+        return value
+
+
+def init_app(app) -> None:
+    app.add_template_global(PRODUCT_STATUS_LABELS, "product_status_labels")
+    app.add_template_filter(product_status_label)
