@@ -95,8 +95,10 @@ def _register_blueprints(app: Flask) -> None:
 def _add_page_parts(app: Flask) -> None:
     """What a feature adds to a lower feature's page, which never imports it (web/page_parts.py)."""
     from storefront.listings import dashboard
+    from storefront.procurement import catalog_parts
 
     dashboard.init_app(app)       # the seller dashboard's product counts
+    catalog_parts.init_app(app)   # ordering on a product page, ratings on a seller page
 
 
 def _template_globals(app: Flask) -> None:
