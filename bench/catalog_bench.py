@@ -314,9 +314,9 @@ def explain(engine, statement, parameters) -> str:
 
 
 def public_product_paths(db, sa, count: int) -> list[str]:
-    from storefront.catalog.models import Product
+    from storefront.listings.models import Product
     from storefront.catalog.urls import slugify
-    from storefront.sellers.visibility import public_product_filter
+    from storefront.listings.visibility import public_product_filter
 
     rows = db.session.execute(sa.select(Product.id, Product.name).join(Product.seller)
                               .where(public_product_filter()).order_by(Product.id)).all()

@@ -10,6 +10,7 @@ from werkzeug.routing import IntegerConverter
 
 from storefront import cli, config, extensions, i18n, security
 from storefront.catalog import urls as catalog_urls
+from storefront.listings import labels as listing_labels
 from storefront.sellers import labels
 from storefront.web import edge, error_pages, external, guards, page_cache
 from storefront.web.external import EtalaseFlask
@@ -37,8 +38,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     extensions.init_app(app, migrations_dir=PROJECT_ROOT / "migrations")
     app.url_map.converters["int"] = IdConverter  # before any route is added
     _register_blueprints(app)
+    _add_page_parts(app)
     i18n.init_app(app)
     labels.init_app(app)
+    listing_labels.init_app(app)
     catalog_urls.init_app(app)
     external.init_app(app)
     page_cache.init_app(app)
@@ -70,11 +73,11 @@ def _register_blueprints(app: Flask) -> None:
     from storefront.admin.views import bp as admin_bp
     from storefront.catalog import page_views, seo  # noqa: F401  (add their routes to catalog's bp)
     from storefront.catalog.views import bp as catalog_bp
+    from storefront.listings.curation_views import bp as curation_bp
+    from storefront.listings.views import bp as listings_bp
     from storefront.media.views import bp as media_bp
     from storefront.procurement import cart_views, document_views, rating_views  # noqa: F401  (add routes to its bp)
     from storefront.procurement.views import bp as procurement_bp
-    from storefront.sellers.curation_views import bp as curation_bp
-    from storefront.sellers.product_views import bp as listings_bp
     from storefront.sellers.registry import import_views  # noqa: F401  (adds the import routes to registry's bp)
     from storefront.sellers.registry.views import bp as registry_bp
     from storefront.sellers.verification_views import bp as verification_bp
@@ -85,9 +88,18 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     # Photos of drafts and of unverified sellers are not public (the media route asks this rule).
     from storefront.media import views as media_views
-    from storefront.sellers.visibility import image_visible
+    from storefront.listings.visibility import image_visible
 
     media_views.visibility_rule = image_visible
+
+
+def _add_page_parts(app: Flask) -> None:
+    """What a feature adds to a lower feature's page, which never imports it (web/page_parts.py)."""
+    from storefront.listings import dashboard
+    from storefront.procurement import catalog_parts
+
+    dashboard.init_app(app)       # the seller dashboard's product counts
+    catalog_parts.init_app(app)   # ordering on a product page, ratings on a seller page
 
 
 def _template_globals(app: Flask) -> None:

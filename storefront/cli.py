@@ -62,8 +62,8 @@ def seed_demo() -> None:
 def init_app(app) -> None:
     from storefront.catalog.bench_seed import seed_bench_command
     from storefront.catalog.cli import catalog
+    from storefront.listings.cli import sellers
     from storefront.procurement.cli import procurement
-    from storefront.sellers.cli import sellers
 
     for command in (create_admin, seed_reference, seed_demo, seed_bench_command, media, sellers, catalog, procurement):
         app.cli.add_command(command)

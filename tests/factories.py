@@ -106,10 +106,10 @@ class Factory:
     def product(self, seller: Seller, *, status=None, category: str | None = None, **values):
         """A listing of `seller` (published by default) in the first seeded food category, or in
         the category with slug `category`."""
-        from storefront.catalog.models import Product
+        from storefront.listings.models import Product
         from storefront.reference.models import Category, Unit
+        from storefront.listings.workflow import ProductStatus
         from storefront.sellers.halal.statuses import HalalStatus
-        from storefront.sellers.workflow import ProductStatus
         from storefront.timeutil import utcnow
 
         with self._session() as session:
@@ -130,7 +130,7 @@ class Factory:
 
         from PIL import Image
 
-        from storefront.catalog.models import ProductPhoto
+        from storefront.listings.models import ProductPhoto
         from storefront.media.services import store_upload
 
         data = io.BytesIO()

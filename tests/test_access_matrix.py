@@ -28,14 +28,16 @@ from storefront.accounts import passwords
 from storefront.accounts.models import AccountEvent, AuthSession, User
 from storefront.accounts.roles import Role
 from storefront.admin.reference_views import KINDS
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.catalog.urls import slugify
 from storefront.extensions import db
 from storefront.media.services import store_upload
 from storefront.reference.models import Category, Kecamatan, Opd, Unit
-from storefront.sellers import documents, photos
+from storefront.listings import photos
+from storefront.sellers import documents
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 from tests.conftest import TEST_PASSWORD
 from tests.page_forms import reviewed_token

@@ -25,14 +25,15 @@ from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import HTTPException
 
 from storefront.accounts.roles import Role
-from storefront.catalog.models import DeliveryArea, Product
+from storefront.listings.models import IMMEDIATE_FIELDS, MATERIAL_FIELDS, DeliveryArea, Product
 from storefront.extensions import db
 from storefront.reference.models import Category, Kecamatan
-from storefront.sellers import listings
+from storefront.listings import services as listings
 from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import SellerStatus
 from tests.html_forms import Control, Form, field_errors, parse_forms
 from tests.test_access_matrix import (
     DISPUTED, GET_CASES, OWN_PRODUCT, PRINCIPALS, REFERENCE_MODELS, REGISTRY_ENTRY, World, allowed,
@@ -269,7 +270,7 @@ def _with_revision(world):
     db.session.flush()
     product = db.session.scalar(sa.select(Product).where(Product.id == world.refs[OWN_PRODUCT])
                                 .options(selectinload(Product.delivery_kecamatan), selectinload(Product.photos)))
-    values = {key: getattr(product, key) for key in (*listings.MATERIAL_FIELDS, *listings.IMMEDIATE_FIELDS)}
+    values = {key: getattr(product, key) for key in (*MATERIAL_FIELDS, *IMMEDIATE_FIELDS)}
     values["price"] = product.price + 5000
     listings.update_product(product, seller=_own_seller(world), actor=world.users[Role.SELLER],
                             values=values, delivery_kecamatan_ids=[])

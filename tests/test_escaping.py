@@ -174,7 +174,7 @@ def _add_rows_for_every_text_column(world) -> None:
     """Rows for the tables the access-matrix world leaves empty (events with field reasons, a
     pending revision, notices, a payment, a counter-offer, an inspection, a shipping note), and a
     cart whose product breaks every ordering rule (the checkout lists each problem by name)."""
-    from storefront.catalog.models import Product, ProductEvent, ProductRevision
+    from storefront.listings.models import Product, ProductEvent, ProductRevision
     from storefront.procurement.models import Notice, Payment, PurchaseRequest, RequestEvent
     from storefront.sellers.models import SellerEvent
 
@@ -314,7 +314,7 @@ def poisoned(app, make, login):
 def test_markup_in_people_s_text_never_reaches_a_page_or_pdf_as_markup(poisoned):
     world = poisoned
     with world.app.app_context():
-        from storefront.catalog.models import ProductRevision
+        from storefront.listings.models import ProductRevision
 
         revised = db.session.scalar(sa.select(ProductRevision.product_id))
     extra = [("curation.product_review", world.url("curation.product_review", {"product_id": revised}))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.extensions import db
 
 

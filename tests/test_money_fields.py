@@ -21,7 +21,7 @@ from wtforms.validators import DataRequired
 
 import storefront
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.extensions import db
 from storefront.reference.models import Category, Unit
 from storefront.sellers.workflow import SellerStatus

@@ -16,7 +16,7 @@ from wtforms import StringField
 
 import storefront
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.lifecycle import TransitionNotAllowed

@@ -20,13 +20,14 @@ from sqlalchemy.orm import selectinload
 
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product, ProductEvent, ProductRevision
+from storefront.listings.models import IMMEDIATE_FIELDS, MATERIAL_FIELDS, Product, ProductEvent, ProductRevision
 from storefront.extensions import db
-from storefront.sellers import listings
+from storefront.listings import services as listings
 from storefront.sellers import services as seller_services
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller, SellerEvent
-from storefront.sellers.workflow import Party, ProductAction, ProductStatus, SellerAction, SellerStatus
+from storefront.listings.workflow import PRODUCT_TRANSITIONS, ProductAction, ProductStatus
+from storefront.sellers.workflow import Party, SellerAction, SellerStatus
 from tests.page_forms import form_fields, select_options
 
 NEW_NAME = "Nama Baru Dari Penjual"
@@ -68,7 +69,7 @@ def _edit(world, product_id, **changes):
     """The seller edits the listing through the listing service, as the edit page does."""
     with world.app.test_request_context():
         product = _load(product_id)
-        values = {key: getattr(product, key) for key in listings.MATERIAL_FIELDS + listings.IMMEDIATE_FIELDS}
+        values = {key: getattr(product, key) for key in MATERIAL_FIELDS + IMMEDIATE_FIELDS}
         values = {key: value.value if hasattr(value, "value") else value for key, value in values.items()}
         listings.update_product(product, seller=db.session.get(Seller, product.seller_id),
                                 actor=db.session.get(User, world.owner.id), values=values | changes)
@@ -192,7 +193,7 @@ SCENARIOS = [
 ]
 # Every choice each decision route can offer: the verifier's transitions of its table (+ revisions).
 ROUTE_CHOICES = {
-    "curation.product_decide": {a.value for (_, a), t in wf.PRODUCT_TRANSITIONS.items() if Party.VERIFIER in t.parties}
+    "curation.product_decide": {a.value for (_, a), t in PRODUCT_TRANSITIONS.items() if Party.VERIFIER in t.parties}
     | REVISION_CHOICES,
     "verification.seller_decide": {a.value for (_, a), t in wf.SELLER_TRANSITIONS.items()
                                    if Party.VERIFIER in t.parties},

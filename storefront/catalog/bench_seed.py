@@ -25,7 +25,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from storefront.catalog import bench_photos, bench_vocab, entries
-from storefront.catalog.models import DeliveryArea, Product, ProductPhoto, product_delivery_kecamatan
+from storefront.listings.models import DeliveryArea, Product, ProductPhoto, product_delivery_kecamatan
 from storefront.extensions import db
 from storefront.reference import services as reference
 from storefront.reference.models import Category, Kecamatan, Unit
@@ -33,7 +33,8 @@ from storefront.sellers.halal.claims import OutOfScopeReason
 from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 
 BATCH = 5000

@@ -1,7 +1,7 @@
 """Keeping `catalog_entries` (the read model of the public results pages and of search) equal to
 the live rows.
 
-One place decides what is public (sellers/visibility.py) and one place copies it here: after
+One place decides what is public (listings/visibility.py) and one place copies it here: after
 every flush, the entries of each product, photo, seller, unit or category that the flush touched
 are rebuilt from the rows as they now are (search terms included), in the same transaction. So a
 suspended seller's products vanish from listings and search when the suspension commits, and a
@@ -17,14 +17,15 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from storefront.catalog.models import CatalogEntry, Product, ProductPhoto
+from storefront.catalog.models import CatalogEntry
+from storefront.listings.models import Product, ProductPhoto
 from storefront.catalog.search_index import document_for
 from storefront.catalog.urls import slugify
 from storefront.media.models import MediaDerivative
 from storefront.reference.models import Category, Unit
 from storefront.sellers.halal.statuses import shows_halal_badge
 from storefront.sellers.models import Seller
-from storefront.sellers.visibility import public_product_filter
+from storefront.listings.visibility import public_product_filter
 
 BATCH = 2000
 _entries = CatalogEntry.__table__

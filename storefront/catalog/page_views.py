@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 from flask import abort, redirect, render_template, request
-from flask_login import current_user
 
-from storefront.accounts.roles import RATING_READERS, Role
 from storefront.catalog import queries, seo
 from storefront.catalog.urls import product_url, slugify
 from storefront.catalog.results import results_page
 from storefront.catalog.views import bp
-from storefront.procurement import ordering
-from storefront.procurement import queries as procurement_queries
-from storefront.web import page_cache
+from storefront.web import page_cache, page_parts
 from storefront.web.params import url_with_args, whole_number
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -26,10 +22,9 @@ def product(product_id: int, slug: str):
         abort(404)
     if slug != slugify(item.name):
         return redirect(product_url(item), 301)
-    can_request = current_user.is_authenticated and current_user.role is Role.PEMESAN
-    ends = ordering.orderable_from(item) if can_request else None
-    cooling = ordering.cooling_message(item, ends) if ends else None
-    return render_template("catalog/product.html", product=item, can_request=can_request, cooling=cooling,
+    # Whether this visitor may order it, and from when: procurement's part (procurement/catalog_parts.py).
+    ordering = page_parts.collect("catalog.product", product=item)
+    return render_template("catalog/product.html", product=item, **ordering,
                            structured_data=seo.product_structured_data(item))
 
 
@@ -44,10 +39,9 @@ def seller(seller_id: int, slug: str):
         return redirect(url_with_args("catalog.seller", {"seller_id": business.id,
                                                          "slug": slugify(business.business_name)},
                                       request.args.to_dict(flat=False)), 301)
-    # Buyers (OPD staff and the auditor, never the public cache) see how other OPDs rated it.
-    buyer = current_user.is_authenticated and current_user.role in RATING_READERS
+    # Buyers see how other OPDs rated it: procurement's part (procurement/catalog_parts.py).
     return results_page("catalog/seller.html", seller=business,
-                    ratings=procurement_queries.seller_ratings(business.id) if buyer else None)
+                        **page_parts.collect("catalog.seller", seller=business))
 
 
 @bp.get("/bandingkan")

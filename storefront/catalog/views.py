@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, redirect, render_template, request
 
 from storefront.catalog import queries
-from storefront.catalog.models import Product, ProductPhoto
+from storefront.listings.models import Product, ProductPhoto
 from storefront.catalog.results import category_family, results_page
 from storefront.extensions import db
 from storefront.media.models import MediaDerivative, MediaImage

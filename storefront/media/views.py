@@ -27,7 +27,7 @@ def always_visible(user, image: MediaImage) -> bool:
 
 # `visibility_rule(user, image) -> bool`: may this visitor (current_user, possibly anonymous) see
 # this image? Replace it (media.views.visibility_rule = rule) when images belong to things with
-# their own visibility, e.g. the sellers' rule: a draft product's photos 404 for everyone but
+# their own visibility, e.g. the listings' rule: a draft product's photos 404 for everyone but
 # their seller and the verifiers. It gets a MediaImage whose relationships are NOT loaded (they
 # raise): the rule queries what it needs. Images invisible to anonymous visitors are sent with
 # Cache-Control "private", so shared caches never keep them (and to a signed-in visitor "private,

@@ -1,5 +1,5 @@
 """Purchase requests: the cart, the request with its frozen items, its append-only events, the
-documents issued for it (frozen), the payment, the rating, the capacity held for accepted requests, and in-app notices.
+documents issued for it (frozen), the payment, the rating, and in-app notices.
 
 Money is whole rupiah. A request belongs to one OPD and one seller; its items keep the product as
 ordered (docs/domain.md, "Purchase requests": later edits never change what was ordered).
@@ -221,20 +221,6 @@ class Rating(db.Model):
     replied_at: Mapped[datetime | None]
 
     request: Mapped[PurchaseRequest] = relationship(back_populates="rating", lazy="raise")
-
-
-class CapacityHold(db.Model):
-    """Units of a product promised for delivery on one day; never above its capacity per day.
-
-    Written only by a conditional UPDATE (procurement/capacity.py), so concurrent acceptances
-    cannot promise the same units twice."""
-
-    __tablename__ = "capacity_holds"
-    __table_args__ = (sa.CheckConstraint("reserved >= 0", name="reserved_not_negative"),)
-
-    product_id: Mapped[int] = mapped_column(sa.ForeignKey("products.id", ondelete="CASCADE"), primary_key=True)
-    day: Mapped[date] = mapped_column(primary_key=True)
-    reserved: Mapped[int] = mapped_column(default=0)
 
 
 class Notice(db.Model):

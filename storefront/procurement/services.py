@@ -3,7 +3,7 @@ table (workflow.py), with what each step records. Services flush; the caller com
 
 The table says whether the step is allowed for the party; the checks that need data are here:
 the PPK never approves a request they submitted, a payment equals its signed BAST (settlement.py),
-accepting holds the seller's stock and capacity (capacity.py) or fails as a whole.
+accepting holds the seller's stock and capacity (listings/capacity.py) or fails as a whole.
 """
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront import reviewed as reviewed_facts
-from storefront.procurement import capacity, clock, eligibility, issuance, notify, records, review_facts, settlement
+from storefront.listings import capacity
+from storefront.procurement import clock, eligibility, issuance, notify, records, review_facts, settlement
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import (MAX_QUANTITY, MAX_TOTAL, MAX_UNIT_PRICE, Payment, PaymentMethod,
                                            PurchaseRequest, RequestEvent, RequestItem)

@@ -1,1 +1,1 @@
-"""Sellers: UMKM binaan registry, onboarding, profiles, documents, verification and product listings."""
+"""Sellers: the UMKM binaan registry, onboarding, profiles, documents and verification (products: listings/)."""

@@ -22,6 +22,7 @@ from storefront.sellers import workflow as wf
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.services import SellerError
 from storefront.text import lazy_gettext as _l
+from storefront.timeutil import utcnow
 
 PDF_MAGIC = b"%PDF-"
 VALIDATORS = {
@@ -142,3 +143,14 @@ def delete_file_if_unused(key: str) -> bool:
     """Remove a document's file once no row refers to it (personal data is not kept for nothing)."""
     in_use = db.session.scalar(sa.select(SellerDocument.id).where(SellerDocument.file_key == key).limit(1))
     return False if in_use is not None else document_storage().delete(key)
+
+
+def flag_expired(today: date) -> list[int]:
+    """Mark documents whose end date has passed (the daily check, listings/expiry.py), each once.
+
+    Returns the ids flagged now. Flushes nothing: the caller's flush writes them."""
+    expired = db.session.scalars(sa.select(SellerDocument).where(
+        SellerDocument.expires_on < today, SellerDocument.flagged_expired_at.is_(None))).all()
+    for document in expired:
+        document.flagged_expired_at = utcnow()
+    return [document.id for document in expired]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from storefront.sellers.models import DocumentKind
-from storefront.sellers.workflow import ProductAction, ProductStatus, SellerAction, SellerStatus
+from storefront.sellers.workflow import SellerAction, SellerStatus
 from storefront.text import lazy_gettext as _l
 
 # In the order a seller goes through them: the registry lists its counts in this order.
@@ -32,22 +32,6 @@ DOCUMENT_LABELS = {
     DocumentKind.BPOM: _l("Izin edar BPOM (MD/ML)"),
     DocumentKind.SLHS: _l("Sertifikat Laik Higiene Sanitasi (SLHS)"),
 }
-PRODUCT_STATUS_LABELS = {
-    ProductStatus.DRAFT: _l("Draf"),
-    ProductStatus.IN_REVIEW: _l("Sedang dikurasi"),
-    ProductStatus.PUBLISHED: _l("Tayang"),
-    ProductStatus.REVISION_REQUESTED: _l("Perlu perbaikan"),
-    ProductStatus.REJECTED: _l("Ditolak"),
-    ProductStatus.UNPUBLISHED: _l("Tidak ditayangkan"),
-    ProductStatus.SUSPENDED: _l("Dibekukan"),
-}
-# The owner's buttons on a product's page; submitting is the one the page leads to.
-OWNER_ACTION_LABELS = {
-    ProductAction.SUBMIT: _l("Ajukan ke Dinas untuk dikurasi"),
-    ProductAction.UNPUBLISH: _l("Berhenti tayangkan"),
-    ProductAction.REPUBLISH: _l("Tayangkan kembali"),
-}
-PRIMARY_OWNER_ACTIONS = frozenset({ProductAction.SUBMIT})
 EVENT_LABELS = {
     "register": _l("mendaftar"), "submit": _l("mengajukan"), "approve": _l("menyetujui"),
     "request_revision": _l("meminta perbaikan"), "reject": _l("menolak"), "suspend": _l("membekukan"),
@@ -61,13 +45,11 @@ COLOURS = {"verified": "success", "published": "success", "submitted": "info", "
 
 
 def status_label(value: str) -> str:
-    """Label of a stored status value (events keep plain strings): seller wording first."""
-    for enum_class, labels in ((SellerStatus, SELLER_STATUS_LABELS), (ProductStatus, PRODUCT_STATUS_LABELS)):
-        try:
-            return str(labels[enum_class(value)])
-        except ValueError:
-            continue
-    return value
+    """Label of a stored seller status value (events keep plain strings); an unknown one as it is."""
+    try:
+        return str(SELLER_STATUS_LABELS[SellerStatus(value)])
+    except ValueError:
+        return value
 
 
 def event_label(action: str) -> str:
@@ -76,9 +58,6 @@ def event_label(action: str) -> str:
 
 def init_app(app) -> None:
     app.add_template_global(SELLER_STATUS_LABELS, "seller_status_labels")
-    app.add_template_global(PRODUCT_STATUS_LABELS, "product_status_labels")
-    app.add_template_global(OWNER_ACTION_LABELS, "owner_action_labels")
-    app.add_template_global(PRIMARY_OWNER_ACTIONS, "primary_owner_actions")
     app.add_template_global(COLOURS, "status_colours")
     app.add_template_filter(status_label)
     app.add_template_filter(event_label)

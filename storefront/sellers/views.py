@@ -10,7 +10,6 @@ from sqlalchemy.orm import selectinload
 from storefront import once
 from storefront.accounts.roles import Role
 from storefront.accounts.signin import sign_in
-from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.media import services as media
 from storefront.reference.models import Kecamatan
@@ -21,7 +20,7 @@ from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.labels import DOCUMENT_LABELS
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.workflow import Party, SellerAction
-from storefront.web import attempts, edge
+from storefront.web import attempts, edge, page_parts
 from storefront.web.decorators import role_required
 from storefront.web.error_pages import ALREADY_DONE, render_error
 
@@ -69,14 +68,10 @@ def register():
 @role_required(Role.SELLER)
 def dashboard():
     seller = own_seller(selectinload(Seller.documents))
-    counts = dict(db.session.execute(sa.select(Product.status, sa.func.count()).where(Product.seller_id == seller.id)
-                                     .group_by(Product.status)).all())
-    to_fix = db.session.scalars(sa.select(Product).where(
-        Product.seller_id == seller.id,
-        Product.status.in_([wf.ProductStatus.REVISION_REQUESTED, wf.ProductStatus.SUSPENDED]))).all()
+    parts = page_parts.collect("sellers.dashboard", seller=seller)  # the products' counts (listings/dashboard.py)
     return render_template("sellers/dashboard.html", seller=seller, checklist=readiness.checklist(seller),
                            last_event=services.latest_event(seller), can_submit=_can(seller, SellerAction.SUBMIT),
-                           counts=counts, to_fix=to_fix, statuses=list(wf.ProductStatus))
+                           **parts)
 
 
 def _can(seller: Seller, action: SellerAction) -> bool:

@@ -1,5 +1,6 @@
-"""The seller and product lifecycles as transition tables (storefront/lifecycle.py). Plain Python:
-no Flask, no database. Services call `next_state` and nothing else decides a status.
+"""The seller lifecycle as a transition table (storefront/lifecycle.py), and the parties it shares
+with the product lifecycle (listings/workflow.py). Plain Python: no Flask, no database. Services
+call `next_state` and nothing else decides a status.
 """
 from __future__ import annotations
 
@@ -35,27 +36,6 @@ class SellerAction(str, enum.Enum):
     REINSTATE = "reinstate"
 
 
-class ProductStatus(str, enum.Enum):
-    DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    PUBLISHED = "published"
-    REVISION_REQUESTED = "revision_requested"
-    REJECTED = "rejected"
-    UNPUBLISHED = "unpublished"
-    SUSPENDED = "suspended"
-
-
-class ProductAction(str, enum.Enum):
-    SUBMIT = "submit"
-    APPROVE = "approve"
-    REQUEST_REVISION = "request_revision"
-    REJECT = "reject"
-    UNPUBLISH = "unpublish"
-    REPUBLISH = "republish"
-    SUSPEND = "suspend"
-    REINSTATE = "reinstate"
-
-
 _t = transition
 
 
@@ -72,26 +52,6 @@ SELLER_TRANSITIONS: dict[tuple[SellerStatus, SellerAction], Transition] = {
     (SellerStatus.SUSPENDED, SellerAction.REINSTATE): _t(SellerStatus.VERIFIED, Party.VERIFIER),
 }
 
-PRODUCT_TRANSITIONS: dict[tuple[ProductStatus, ProductAction], Transition] = {
-    (ProductStatus.DRAFT, ProductAction.SUBMIT): _t(ProductStatus.IN_REVIEW, Party.OWNER),
-    (ProductStatus.REVISION_REQUESTED, ProductAction.SUBMIT): _t(ProductStatus.IN_REVIEW, Party.OWNER),
-    (ProductStatus.IN_REVIEW, ProductAction.APPROVE): _t(ProductStatus.PUBLISHED, Party.VERIFIER),
-    (ProductStatus.IN_REVIEW, ProductAction.REQUEST_REVISION):
-        _t(ProductStatus.REVISION_REQUESTED, Party.VERIFIER, reason=True),
-    (ProductStatus.IN_REVIEW, ProductAction.REJECT): _t(ProductStatus.REJECTED, Party.VERIFIER, reason=True),
-    (ProductStatus.PUBLISHED, ProductAction.UNPUBLISH): _t(ProductStatus.UNPUBLISHED, Party.OWNER),
-    # The approved version comes back as it was; a changed one goes through review instead.
-    (ProductStatus.UNPUBLISHED, ProductAction.REPUBLISH): _t(ProductStatus.PUBLISHED, Party.OWNER),
-    (ProductStatus.PUBLISHED, ProductAction.SUSPEND):
-        _t(ProductStatus.SUSPENDED, Party.VERIFIER, Party.SYSTEM, reason=True),
-    (ProductStatus.SUSPENDED, ProductAction.REINSTATE): _t(ProductStatus.PUBLISHED, Party.VERIFIER),
-}
-
 # States whose data the owner may edit freely (nothing of it is public yet or any more).
 SELLER_EDITABLE = frozenset({SellerStatus.INVITED, SellerStatus.REGISTERED, SellerStatus.REVISION_REQUESTED})
-PRODUCT_EDITABLE = frozenset({ProductStatus.DRAFT, ProductStatus.REVISION_REQUESTED})
-# States with an approved version (live, or withdrawn and able to come back with REPUBLISH):
-# a material edit waits in review beside it, so nothing unreviewed can go live.
-PRODUCT_LIVE = frozenset({ProductStatus.PUBLISHED, ProductStatus.UNPUBLISHED})
 SELLER_TERMINAL = frozenset({SellerStatus.REJECTED})
-PRODUCT_TERMINAL = frozenset({ProductStatus.REJECTED})

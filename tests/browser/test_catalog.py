@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.catalog.urls import product_url
 from storefront.extensions import db
 from tests.browser import axe

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.demo import seed
 from storefront.extensions import db
 from storefront.timeutil import utcnow

@@ -9,11 +9,13 @@ import sqlalchemy as sa
 from storefront import create_app
 from storefront.catalog import queries
 from storefront.catalog.filters import CatalogQuery
-from storefront.catalog.models import CatalogEntry, Product, ProductPhoto
+from storefront.catalog.models import CatalogEntry
+from storefront.listings.models import Product, ProductPhoto
 from storefront.extensions import db
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import SellerStatus
 
 
 @pytest.fixture

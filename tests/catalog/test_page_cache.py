@@ -8,7 +8,7 @@ import redis
 
 from storefront import create_app
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.catalog.urls import slugify
 from storefront.extensions import db
 from tests import dbconfig

@@ -15,7 +15,8 @@ from storefront.extensions import db
 from storefront.sellers import services as seller_services
 from storefront.sellers.halal.statuses import HalalStatus, shows_halal_badge
 from storefront.sellers.models import Seller
-from storefront.sellers.workflow import Party, ProductStatus, SellerAction, SellerStatus
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import Party, SellerAction, SellerStatus
 from storefront.accounts.models import User
 from storefront.timeutil import utcnow
 

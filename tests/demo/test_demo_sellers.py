@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 
 from storefront import create_app
 from storefront.accounts.models import User
-from storefront.catalog.models import (Product, ProductEvent, ProductPhoto, ProductPriceHistory, ProductRevision,
-                                       RevisionStatus)
+from storefront.listings.models import (Product, ProductEvent, ProductPhoto, ProductPriceHistory,
+                                        ProductRevision, RevisionStatus)
 from storefront.demo import seed
 from storefront.demo.businesses import BUSINESSES, EMPTY_KECAMATAN
 from storefront.extensions import db
@@ -27,7 +27,8 @@ from storefront.sellers.identifiers.contact import format_phone
 from storefront.sellers.identifiers.permits import (halal_number_warnings, pirt_end_year, pirt_region_code,
                                                     pirt_warnings, validate_bpom, validate_halal_number)
 from storefront.sellers.models import Seller, SellerEvent
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 from tests import dbconfig
 from tests.conftest import _reset_postgresql, base_config, sign_in

@@ -108,7 +108,7 @@ def test_visibility_rule_hides_images_and_keeps_private_ones_out_of_shared_cache
 
 def test_the_app_wires_a_rule_that_keeps_unattached_images_private(app, client, stored, seller, login,
                                                                    monkeypatch):
-    from storefront.sellers.visibility import image_visible
+    from storefront.listings.visibility import image_visible
 
     monkeypatch.setattr(views, "visibility_rule", image_visible)  # as create_app sets it
     _, keys = stored

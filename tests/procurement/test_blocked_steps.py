@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.extensions import db
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Notice, PurchaseRequest

@@ -11,10 +11,11 @@ import pytest
 import sqlalchemy as sa
 
 from storefront.accounts.models import User
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.extensions import db
 from storefront.procurement import services
-from storefront.procurement.models import CapacityHold, PurchaseRequest, RequestEvent, RequestItem
+from storefront.listings.models import CapacityHold
+from storefront.procurement.models import PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from tests import dbconfig
 from tests.conftest import base_config

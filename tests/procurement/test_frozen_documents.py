@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.extensions import db
 from storefront.procurement.models import PurchaseRequest, RequestItem
 from storefront.procurement.workflow import Party, RequestAction

@@ -10,10 +10,11 @@ import sqlalchemy as sa
 
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.extensions import db
 from storefront.procurement import services
-from storefront.procurement.models import CapacityHold, Payment, PaymentMethod, PurchaseRequest, RequestEvent
+from storefront.listings.models import CapacityHold
+from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestEvent
 from storefront.procurement.services import ProcurementError
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from storefront.timeutil import utcnow

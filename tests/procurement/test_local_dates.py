@@ -106,7 +106,7 @@ ALLOWED = {
     ("storefront/procurement/deadlines.py", "local.date()"): "already in the city's zone (pure module, zone passed in)",
     ("storefront/procurement/deadlines.py", ".astimezone("): "the pure deadline arithmetic, zone passed in",
     ("storefront/procurement/cli.py", "day.date()"): "a day typed on the command line (input)",
-    ("storefront/sellers/cli.py", "today.date()"): "a day typed on the command line (input)",
+    ("storefront/listings/cli.py", "today.date()"): "a day typed on the command line (input)",
     ("storefront/media/storage.py", "datetime.fromtimestamp(stamp, UTC).replace(tzinfo=None)"):
         "a file's modification time kept as naive UTC like every stored moment (not display)",
 }

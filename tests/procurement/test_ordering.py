@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from storefront.accounts.models import User
-from storefront.catalog.models import DeliveryArea, Product
+from storefront.listings.models import DeliveryArea, Product
 from storefront.extensions import db
 from storefront.procurement import ordering
 from storefront.procurement.models import CartItem, Notice, PurchaseRequest, RequestEvent, RequestItem

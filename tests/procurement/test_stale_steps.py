@@ -23,7 +23,8 @@ from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.i18n import rupiah
 from storefront.procurement import services
-from storefront.procurement.models import CapacityHold, Notice, PurchaseRequest, RequestEvent, RequestItem
+from storefront.listings.models import CapacityHold
+from storefront.procurement.models import Notice, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.services import StepData
 from storefront.procurement.workflow import TRANSITIONS, Party, RequestAction, RequestStatus
 from tests.page_forms import form_fields

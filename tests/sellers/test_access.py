@@ -9,10 +9,11 @@ import sqlalchemy as sa
 from PIL import Image
 
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product
+from storefront.listings.models import Product
 from storefront.extensions import db
 from storefront.sellers.models import DocumentKind, SellerDocument
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import SellerStatus
 from tests.page_forms import decide
 
 SELLER_PAGES = ["/penjual", "/penjual/profil", "/penjual/dokumen", "/penjual/produk/", "/penjual/produk/baru"]

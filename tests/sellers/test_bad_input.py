@@ -16,7 +16,8 @@ from PIL import Image
 from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.reference.models import Category, Unit
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import SellerStatus
 from tests.page_forms import reviewed_token
 from tests.test_access_matrix import changed_tables, snapshot
 

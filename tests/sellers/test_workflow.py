@@ -5,8 +5,9 @@ import itertools
 
 import pytest
 
+from storefront.listings.workflow import PRODUCT_TERMINAL, PRODUCT_TRANSITIONS, ProductAction, ProductStatus
 from storefront.sellers import workflow as wf
-from storefront.sellers.workflow import Party, ProductAction, ProductStatus, SellerAction, SellerStatus
+from storefront.sellers.workflow import Party, SellerAction, SellerStatus
 
 # The lifecycles of docs/domain.md ("Lifecycles") written out independently of the table, as (from, action, party, to).
 SELLER_EXPECTED = {
@@ -34,7 +35,7 @@ PRODUCT_EXPECTED = {
 }
 CASES = [
     (wf.SELLER_TRANSITIONS, SellerStatus, SellerAction, SELLER_EXPECTED),
-    (wf.PRODUCT_TRANSITIONS, ProductStatus, ProductAction, PRODUCT_EXPECTED),
+    (PRODUCT_TRANSITIONS, ProductStatus, ProductAction, PRODUCT_EXPECTED),
 ]
 
 
@@ -63,12 +64,12 @@ def test_bad_endings_need_a_reason(table, key):
 
 
 def test_terminal_states_have_no_way_out():
-    for table, terminal in ((wf.SELLER_TRANSITIONS, wf.SELLER_TERMINAL), (wf.PRODUCT_TRANSITIONS, wf.PRODUCT_TERMINAL)):
+    for table, terminal in ((wf.SELLER_TRANSITIONS, wf.SELLER_TERMINAL), (PRODUCT_TRANSITIONS, PRODUCT_TERMINAL)):
         assert not [key for key in table if key[0] in terminal]
 
 
 def test_every_state_is_reachable_from_the_start():
-    for table, start in ((wf.SELLER_TRANSITIONS, SellerStatus.INVITED), (wf.PRODUCT_TRANSITIONS, ProductStatus.DRAFT)):
+    for table, start in ((wf.SELLER_TRANSITIONS, SellerStatus.INVITED), (PRODUCT_TRANSITIONS, ProductStatus.DRAFT)):
         seen, frontier = {start}, [start]
         while frontier:
             state = frontier.pop()
@@ -80,6 +81,6 @@ def test_every_state_is_reachable_from_the_start():
 
 
 def test_allowed_actions_lists_buttons_for_a_party():
-    assert wf.allowed_actions(wf.PRODUCT_TRANSITIONS, ProductStatus.IN_REVIEW, Party.VERIFIER) == [
+    assert wf.allowed_actions(PRODUCT_TRANSITIONS, ProductStatus.IN_REVIEW, Party.VERIFIER) == [
         ProductAction.APPROVE, ProductAction.REQUEST_REVISION, ProductAction.REJECT]
-    assert wf.allowed_actions(wf.PRODUCT_TRANSITIONS, ProductStatus.IN_REVIEW, Party.OWNER) == []
+    assert wf.allowed_actions(PRODUCT_TRANSITIONS, ProductStatus.IN_REVIEW, Party.OWNER) == []

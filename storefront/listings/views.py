@@ -8,16 +8,18 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product, ProductEvent, ProductPhoto
 from storefront import once
 from storefront.extensions import db
+from storefront.listings import photos
+from storefront.listings import services as listings
+from storefront.listings import workflow as wf
+from storefront.listings.forms import PhotoChangeForm, PhotoForm, ProductForm
+from storefront.listings.models import Product, ProductEvent, ProductPhoto
+from storefront.listings.workflow import ProductAction
 from storefront.media.models import MediaImage
 from storefront.reference.models import Category, Kecamatan, Unit
-from storefront.sellers import listings, photos
-from storefront.sellers import workflow as wf
-from storefront.sellers.product_forms import PhotoChangeForm, PhotoForm, ProductForm
 from storefront.sellers.views import own_seller
-from storefront.sellers.workflow import Party, ProductAction
+from storefront.sellers.workflow import Party
 from storefront.web import edge
 from storefront.web.decorators import role_required
 from storefront.web.error_pages import ALREADY_DONE

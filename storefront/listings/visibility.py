@@ -7,10 +7,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from storefront.accounts.roles import DINAS_READERS
-from storefront.catalog.models import Product, ProductPhoto
 from storefront.extensions import db
+from storefront.listings.models import Product, ProductPhoto
+from storefront.listings.workflow import ProductStatus
 from storefront.sellers.models import Seller
-from storefront.sellers.workflow import ProductStatus, SellerStatus
+from storefront.sellers.workflow import SellerStatus
 
 
 def public_product_filter():

@@ -8,11 +8,12 @@ import sqlalchemy as sa
 from PIL import Image
 
 from storefront.accounts.roles import Role
-from storefront.catalog.models import Product, ProductPriceHistory, ProductRevision, RevisionStatus
+from storefront.listings.models import Product, ProductPriceHistory, ProductRevision, RevisionStatus
 from storefront.extensions import db
 from storefront.reference.models import Category, Unit
+from storefront.listings.workflow import ProductStatus
+from storefront.sellers.workflow import SellerStatus
 from storefront.sellers.halal.statuses import HalalStatus
-from storefront.sellers.workflow import ProductStatus, SellerStatus
 from tests.page_forms import decide
 
 

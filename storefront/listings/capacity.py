@@ -13,9 +13,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from storefront.catalog.models import Product
 from storefront.extensions import db
-from storefront.procurement.models import CapacityHold
+from storefront.listings.models import CapacityHold, Product
 
 
 def _ensure_day(product_id: int, day: date) -> None:

@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from storefront.catalog.models import (DeliveryArea, Product, ProductEvent, ProductPriceHistory, ProductRevision,
-                                       RevisionStatus)
 from storefront import once
 from storefront.errors import DomainError
 from storefront.extensions import db
+from storefront.listings import review_facts
+from storefront.listings import workflow as wf
+from storefront.listings.models import (CLAIM_FIELDS, IMMEDIATE_FIELDS, MATERIAL_FIELDS, DeliveryArea, Product,
+                                        ProductEvent, ProductPhoto, ProductPriceHistory, ProductRevision,
+                                        RevisionStatus)
+from storefront.listings.workflow import ProductAction, ProductStatus
 from storefront.reference.models import Category, Kecamatan, Unit
 from storefront import reviewed as reviewed_facts
-from storefront.sellers import review_facts
 from storefront.sellers.halal.claims import InvalidHalalClaim, OutOfScopeReason, validate_halal_claim
 from storefront.sellers.halal.kinds import DEFAULT_CATEGORY_KINDS, CategoryKind
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.identifiers.core import InvalidIdentifier
 from storefront.sellers.identifiers.permits import validate_bpom, validate_pirt
-from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller
-from storefront.sellers.workflow import Party, ProductAction, ProductStatus
+from storefront.sellers.workflow import SELLER_TERMINAL, Party
 from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
@@ -32,13 +34,6 @@ class ListingError(DomainError):
     """A listing change was refused; `field` names the form field."""
 
 
-MATERIAL_FIELDS = ("name", "description", "category_id", "unit_id", "price", "price_includes_ppn",
-                   "halal_status", "halal_certificate_number", "non_halal_ingredient",
-                   "halal_out_of_scope_reason", "pirt_number", "bpom_number")
-CLAIM_FIELDS = frozenset({"halal_status", "halal_certificate_number", "non_halal_ingredient", "pirt_number",
-                          "bpom_number"})
-IMMEDIATE_FIELDS = ("stock", "capacity_per_day", "min_order", "lead_time_days", "delivery_area",
-                    "export_ready")
 MAX_PRICE = 10_000_000_000  # 100 ≤ price ≤ 10.000.000.000 (docs/domain.md, "Money and tax")
 MIN_PRICE = 100
 
@@ -88,7 +83,7 @@ def clean_values(seller: Seller, values: dict) -> dict:
 
 def create_product(seller: Seller, *, actor, values: dict, delivery_kecamatan_ids=()) -> Product:
     """A new draft listing of `seller`. Raises ListingError."""
-    if seller.status in wf.SELLER_TERMINAL:
+    if seller.status in SELLER_TERMINAL:
         raise ListingError(_l("Pendaftaran usaha ini ditolak; produk tidak dapat ditambahkan."))
     cleaned = clean_values(seller, values)
     product = Product(seller_id=seller.id, status=ProductStatus.DRAFT, **_typed(cleaned))
@@ -188,8 +183,7 @@ def decide_revision(revision: ProductRevision, *, product: Product, actor, appro
         for key, value in _typed(changes).items():
             setattr(product, key, value)
         if photos is not None:
-            from storefront.sellers import photos as photo_service
-            photo_service.replace_live_photos(product, photos)
+            replace_live_photos(product, photos)
         if repriced:
             product.listed_or_repriced_at = utcnow()
             record_price(product, actor)
@@ -201,6 +195,16 @@ def decide_revision(revision: ProductRevision, *, product: Product, actor, appro
     revision.decided_at, revision.decided_by_id, revision.reason = utcnow(), actor.id, reason.strip()
     status = product.status.value
     record_event(product, actor, "revision_approved" if approve else "revision_rejected", status, status, reason)
+
+
+def replace_live_photos(product: Product, photos: list[dict]) -> None:
+    """Make the product's photo rows exactly `photos`, in order, with one primary."""
+    product.photos.clear()
+    db.session.flush()
+    for position, photo in enumerate(photos):
+        product.photos.append(ProductPhoto(image_id=photo["image_id"], alt_text=photo["alt_text"],
+                                           is_primary=photo["is_primary"], position=position))
+    db.session.flush()
 
 
 def record_price(product: Product, actor) -> None:

@@ -6,7 +6,7 @@ from wtforms import (BooleanField, IntegerField, SelectChoice, SelectMultipleFie
                      TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from storefront.catalog.models import DELIVERY_LABELS
+from storefront.listings.models import DELIVERY_LABELS
 from storefront.reviewed import ReviewedField
 from storefront.sellers.halal.claims import OUT_OF_SCOPE_REASON_LABELS
 from storefront.sellers.halal.statuses import HalalStatus

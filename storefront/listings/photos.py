@@ -6,12 +6,12 @@ pending revision (as a list of {image_id, alt_text, is_primary}), reviewed with 
 from __future__ import annotations
 
 
-from storefront.catalog.models import Product, ProductPhoto, ProductRevision
 from storefront import once
 from storefront.extensions import db
+from storefront.listings import workflow as wf
+from storefront.listings.models import Product, ProductRevision
+from storefront.listings.services import ListingError, pending_revision, replace_live_photos
 from storefront.media import services as media
-from storefront.sellers import workflow as wf
-from storefront.sellers.listings import ListingError, pending_revision
 from storefront.text import lazy_gettext as _l
 
 MAX_PHOTOS = 8
@@ -80,13 +80,3 @@ def _save(product: Product, photos: list[dict], actor) -> None:
         db.session.flush()
     else:
         raise ListingError(_l("Produk ini sedang diperiksa atau dibekukan, jadi fotonya belum bisa diubah."))
-
-
-def replace_live_photos(product: Product, photos: list[dict]) -> None:
-    """Make the product's photo rows exactly `photos`, in order, with one primary."""
-    product.photos.clear()
-    db.session.flush()
-    for position, photo in enumerate(photos):
-        product.photos.append(ProductPhoto(image_id=photo["image_id"], alt_text=photo["alt_text"],
-                                           is_primary=photo["is_primary"], position=position))
-    db.session.flush()

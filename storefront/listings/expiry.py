@@ -10,14 +10,14 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.i18n import long_date
-from storefront.sellers import listings
+from storefront.listings import services as listings
+from storefront.listings.models import Product
+from storefront.listings.workflow import ProductAction, ProductStatus
+from storefront.sellers.workflow import Party
+from storefront.sellers import documents
 from storefront.sellers.identifiers.permits import pirt_is_expired, pirt_valid_until
-from storefront.sellers.models import SellerDocument
-from storefront.sellers.workflow import Party, ProductAction, ProductStatus
-from storefront.timeutil import utcnow
 
 
 @dataclass
@@ -29,11 +29,7 @@ class ExpiryReport:
 def check_expiry(today: date) -> ExpiryReport:
     """Flag expired documents and suspend published products with an ended P-IRT. Flushes."""
     report = ExpiryReport()
-    documents = db.session.scalars(sa.select(SellerDocument).where(
-        SellerDocument.expires_on < today, SellerDocument.flagged_expired_at.is_(None))).all()
-    for document in documents:
-        document.flagged_expired_at = utcnow()
-        report.flagged_documents.append(document.id)
+    report.flagged_documents.extend(documents.flag_expired(today))
     products = db.session.scalars(sa.select(Product).where(
         Product.status == ProductStatus.PUBLISHED, Product.pirt_number != "")).all()
     for product in products:

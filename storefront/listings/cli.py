@@ -1,4 +1,8 @@
-"""`flask --app wsgi sellers check-expiry`: the daily permit check (cron or a systemd timer)."""
+"""`flask --app wsgi sellers check-expiry`: the daily permit check (cron or a systemd timer).
+
+The group keeps the name operators schedule (README.md), though the check now spans the sellers'
+documents and the listings' products: it lives here, above both (listings/expiry.py).
+"""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -7,7 +11,7 @@ import click
 from flask.cli import AppGroup
 
 from storefront.extensions import db
-from storefront.sellers.expiry import check_expiry
+from storefront.listings.expiry import check_expiry
 from storefront.timeutil import iso_day, local_today
 
 sellers = AppGroup("sellers", help="Penjual: pemeriksaan izin.")
