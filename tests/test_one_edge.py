@@ -21,7 +21,8 @@ from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.lifecycle import TransitionNotAllowed
 from storefront.procurement.models import Holiday
-from storefront.sellers.workflow import Party, ProductAction, ProductStatus, SellerStatus
+from storefront.listings.workflow import ProductAction, ProductStatus
+from storefront.sellers.workflow import Party, SellerStatus
 from storefront.web import edge
 from storefront.web.forms import BaseForm
 
@@ -33,7 +34,7 @@ MAY_COMMIT = {
     "cli.py": "CLI commands (create-admin, seed-reference, seed-demo): each command is its own transaction",
     "catalog/cli.py": "CLI `catalog reindex`: commits the rebuilt entries before emptying the page cache",
     "procurement/cli.py": "CLI `procurement expire` and `procurement holiday`",
-    "sellers/cli.py": "CLI `sellers check-expiry`",
+    "listings/cli.py": "CLI `sellers check-expiry`",
     "catalog/bench_seed.py": "CLI `seed-bench`: commits between bulk phases (reference data, then rows)",
 }
 

@@ -37,23 +37,24 @@ class ProductAction(str, enum.Enum):
 _t = transition
 
 
-P, PA = ProductStatus, ProductAction
 PRODUCT_TRANSITIONS: dict[tuple[ProductStatus, ProductAction], Transition] = {
-    (P.DRAFT, PA.SUBMIT): _t(P.IN_REVIEW, Party.OWNER),
-    (P.REVISION_REQUESTED, PA.SUBMIT): _t(P.IN_REVIEW, Party.OWNER),
-    (P.IN_REVIEW, PA.APPROVE): _t(P.PUBLISHED, Party.VERIFIER),
-    (P.IN_REVIEW, PA.REQUEST_REVISION): _t(P.REVISION_REQUESTED, Party.VERIFIER, reason=True),
-    (P.IN_REVIEW, PA.REJECT): _t(P.REJECTED, Party.VERIFIER, reason=True),
-    (P.PUBLISHED, PA.UNPUBLISH): _t(P.UNPUBLISHED, Party.OWNER),
+    (ProductStatus.DRAFT, ProductAction.SUBMIT): _t(ProductStatus.IN_REVIEW, Party.OWNER),
+    (ProductStatus.REVISION_REQUESTED, ProductAction.SUBMIT): _t(ProductStatus.IN_REVIEW, Party.OWNER),
+    (ProductStatus.IN_REVIEW, ProductAction.APPROVE): _t(ProductStatus.PUBLISHED, Party.VERIFIER),
+    (ProductStatus.IN_REVIEW, ProductAction.REQUEST_REVISION):
+        _t(ProductStatus.REVISION_REQUESTED, Party.VERIFIER, reason=True),
+    (ProductStatus.IN_REVIEW, ProductAction.REJECT): _t(ProductStatus.REJECTED, Party.VERIFIER, reason=True),
+    (ProductStatus.PUBLISHED, ProductAction.UNPUBLISH): _t(ProductStatus.UNPUBLISHED, Party.OWNER),
     # The approved version comes back as it was; a changed one goes through review instead.
-    (P.UNPUBLISHED, PA.REPUBLISH): _t(P.PUBLISHED, Party.OWNER),
-    (P.PUBLISHED, PA.SUSPEND): _t(P.SUSPENDED, Party.VERIFIER, Party.SYSTEM, reason=True),
-    (P.SUSPENDED, PA.REINSTATE): _t(P.PUBLISHED, Party.VERIFIER),
+    (ProductStatus.UNPUBLISHED, ProductAction.REPUBLISH): _t(ProductStatus.PUBLISHED, Party.OWNER),
+    (ProductStatus.PUBLISHED, ProductAction.SUSPEND):
+        _t(ProductStatus.SUSPENDED, Party.VERIFIER, Party.SYSTEM, reason=True),
+    (ProductStatus.SUSPENDED, ProductAction.REINSTATE): _t(ProductStatus.PUBLISHED, Party.VERIFIER),
 }
 
 # States whose data the owner may edit freely (nothing of it is public yet or any more).
-PRODUCT_EDITABLE = frozenset({P.DRAFT, P.REVISION_REQUESTED})
+PRODUCT_EDITABLE = frozenset({ProductStatus.DRAFT, ProductStatus.REVISION_REQUESTED})
 # States with an approved version (live, or withdrawn and able to come back with REPUBLISH):
 # a material edit waits in review beside it, so nothing unreviewed can go live.
-PRODUCT_LIVE = frozenset({P.PUBLISHED, P.UNPUBLISHED})
-PRODUCT_TERMINAL = frozenset({P.REJECTED})
+PRODUCT_LIVE = frozenset({ProductStatus.PUBLISHED, ProductStatus.UNPUBLISHED})
+PRODUCT_TERMINAL = frozenset({ProductStatus.REJECTED})

@@ -85,7 +85,7 @@ SCALE_LABELS = {
     BusinessScale.MENENGAH: _l("Menengah"),
     BusinessScale.BESAR: _l("Besar"),
 }
-# What each scale means (§3), where the seller picks theirs: the profile form.
+# What each scale means, where the seller picks theirs: the profile form.
 SCALE_DESCRIPTIONS = {
     BusinessScale.MIKRO: _l("Mikro — modal sampai Rp1 miliar atau omzet sampai Rp2 miliar per tahun"),
     BusinessScale.KECIL: _l("Kecil — modal Rp1–5 miliar atau omzet Rp2–15 miliar per tahun"),
