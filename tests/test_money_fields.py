@@ -131,7 +131,7 @@ def test_zero_is_an_answer_in_every_number_field(app):
 def test_a_counter_offer_price_reads_like_every_money_field(app):
     """The counter-offer's per-item prices are hand-written inputs (price-<item id>), not a field."""
     from storefront.procurement import steps
-    from storefront.procurement.services import ProcurementError
+    from storefront.procurement.errors import ProcurementError
 
     request = SimpleNamespace(items=[SimpleNamespace(id=7), SimpleNamespace(id=8)])
     with app.test_request_context(method="POST", data={"price-7": "Rp25.000", "price-8": "1.250.000"}):

@@ -6,8 +6,8 @@ import sqlalchemy as sa
 from storefront import once
 from storefront.extensions import db
 from storefront.procurement import records
+from storefront.procurement.errors import ProcurementError
 from storefront.procurement.models import PurchaseRequest, Rating
-from storefront.procurement.services import ProcurementError
 from storefront.procurement.workflow import Party, RequestStatus
 from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow

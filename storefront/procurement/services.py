@@ -13,12 +13,12 @@ from datetime import date
 import sqlalchemy as sa
 
 from storefront.listings.models import Product
-from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront import reviewed as reviewed_facts
 from storefront.listings import capacity
 from storefront.procurement import clock, eligibility, issuance, notify, records, review_facts, settlement
 from storefront.procurement import workflow as wf
+from storefront.procurement.errors import ProcurementError
 from storefront.procurement.models import (MAX_QUANTITY, MAX_TOTAL, MAX_UNIT_PRICE, Payment, PaymentMethod,
                                            PurchaseRequest, RequestEvent, RequestItem)
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
@@ -33,10 +33,6 @@ CANCEL_REASONS = {
         _l("Pembayaran tidak diproses sesuai Surat Pesanan"), "lainnya": _l("Lainnya"),
 }
 NEEDS_REASON_CODE = frozenset({RequestAction.CANCEL, RequestAction.TERMINATE, RequestAction.MEDIATE_TERMINATE})
-
-
-class ProcurementError(DomainError):
-    """A step that cannot be taken as asked; `field` names the form field at fault."""
 
 
 class RequestBlocked(ProcurementError):

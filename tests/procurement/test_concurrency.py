@@ -14,6 +14,7 @@ from storefront.accounts.models import User
 from storefront.listings.models import Product
 from storefront.extensions import db
 from storefront.procurement import services
+from storefront.procurement.errors import ProcurementError
 from storefront.listings.models import CapacityHold
 from storefront.procurement.models import PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
@@ -68,7 +69,7 @@ def accept_all_at_once(app, shop, ids: list[int]) -> dict[int, str]:
                 services.act(request, RequestAction.ACCEPT, actor=seller, party=Party.SELLER)
                 db.session.commit()
                 outcome[request_id] = "accepted"
-            except services.ProcurementError:
+            except ProcurementError:
                 db.session.rollback()
                 outcome[request_id] = "refused"
             except Exception as error:  # reported by the assertion below
@@ -137,7 +138,7 @@ def test_the_same_step_twice_at_once_is_taken_once(app, shop):
                     services.act(request, RequestAction.ACCEPT, actor=seller, party=Party.SELLER)
                     db.session.commit()
                     results.append("accepted")
-                except services.ProcurementError:
+                except ProcurementError:
                     db.session.rollback()
                     results.append("refused")
                 except Exception as error:  # reported below

@@ -15,7 +15,7 @@ from storefront.extensions import db
 from storefront.procurement import services
 from storefront.listings.models import CapacityHold
 from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestEvent
-from storefront.procurement.services import ProcurementError
+from storefront.procurement.errors import ProcurementError
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from storefront.timeutil import utcnow
 from tests.procurement.conftest import status_of, step, submit
