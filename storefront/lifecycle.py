@@ -59,7 +59,10 @@ def next_state(table: dict, state, action, party, *, reason: str = ""):
     return found.target
 
 
-def allowed_actions(table: dict, state, *parties) -> list:
-    """Actions any of `parties` may take from `state`, in table order (for buttons)."""
+def allowed_actions(table: dict, state, parties) -> list:
+    """Actions any of `parties` (a collection: a user may act as several) may take from `state`,
+    in table order (for buttons)."""
+    if isinstance(parties, enum.Enum):  # a str enum would be read letter by letter, finding nothing
+        raise TypeError("allowed_actions takes a collection of parties, e.g. {Party.OWNER}")
     wanted = set(parties)
     return [action for (source, action), t in table.items() if source == state and wanted & t.parties]

@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 from wtforms import SelectChoice
 
 from storefront.extensions import db
+from storefront.lifecycle import allowed_actions
 from storefront.media.models import MediaImage
 from storefront import reviewed
 from storefront.listings import review_facts
@@ -65,7 +66,7 @@ def _choices(product: Product, revision) -> list:
     pending = [SelectChoice(key, ACTION_LABELS[key]) for key in REVISION_ACTIONS] if revision is not None else []
     return reviewed.decision_choices(pending + [
         SelectChoice(action.value, ACTION_LABELS[action])
-        for action in wf.allowed_actions(wf.PRODUCT_TRANSITIONS, product.status, Party.VERIFIER)])
+        for action in allowed_actions(wf.PRODUCT_TRANSITIONS, product.status, {Party.VERIFIER})])
 
 
 def _page(product: Product, form: ProductDecisionForm, status: int = 200):

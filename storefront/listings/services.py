@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from storefront import once
 from storefront.errors import DomainError
 from storefront.extensions import db
+from storefront.lifecycle import ReasonRequired, next_state
 from storefront.listings import review_facts
 from storefront.listings import workflow as wf
 from storefront.listings.models import (CLAIM_FIELDS, IMMEDIATE_FIELDS, MATERIAL_FIELDS, DeliveryArea, Product,
@@ -147,8 +148,8 @@ def act(product: Product, action: ProductAction, *, actor, party: Party, reason:
         raise ListingError(_l("Tambahkan minimal satu foto kemasan sebelum mengajukan produk."))
     before = product.status
     try:
-        after = wf.next_state(wf.PRODUCT_TRANSITIONS, before, action, party, reason=reason)
-    except wf.ReasonRequired as error:
+        after = next_state(wf.PRODUCT_TRANSITIONS, before, action, party, reason=reason)
+    except ReasonRequired as error:
         raise ListingError(_l("Tuliskan alasannya agar penjual tahu apa yang harus diperbaiki."),
                            field="reason") from error
     once.claim_status(product, before, after)  # of two posts at once, the second is refused here

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from storefront.accounts.roles import Role
 from storefront import once
 from storefront.extensions import db
+from storefront.lifecycle import allowed_actions
 from storefront.listings import photos
 from storefront.listings import services as listings
 from storefront.listings import workflow as wf
@@ -102,7 +103,7 @@ def product_edit(product_id: int):
                                 .order_by(ProductEvent.id.desc()).limit(10)).all()
     return render_template("listings/product_form.html", form=form, product=product, events=events,
                            revision=listings.pending_revision(product),
-                           actions=wf.allowed_actions(wf.PRODUCT_TRANSITIONS, product.status, Party.OWNER),
+                           actions=allowed_actions(wf.PRODUCT_TRANSITIONS, product.status, {Party.OWNER}),
                            action_paths={action: path for path, action in OWNER_ACTIONS.items()})
 
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from storefront.listings.models import Product
 from storefront.extensions import db
+from storefront.lifecycle import ReasonRequired, next_state
 from storefront import reviewed as reviewed_facts
 from storefront.listings import capacity
 from storefront.procurement import clock, eligibility, issuance, notify, records, review_facts, settlement
@@ -77,8 +78,8 @@ def act(request: PurchaseRequest, action: RequestAction, *, actor, party: Party,
     if action in NEEDS_REASON_CODE and reason_code not in CANCEL_REASONS:
         raise ProcurementError(_l("Pilih alasannya."), field="reason_code")
     try:
-        after = wf.next_status(before, action, party, reason=reason)
-    except wf.ReasonRequired as error:
+        after = next_state(wf.TRANSITIONS, before, action, party, reason=reason)
+    except ReasonRequired as error:
         raise ProcurementError(_l("Tuliskan alasannya."), field="reason") from error
     if action is not RequestAction.EXPIRE and is_overdue(request):
         raise ProcurementError(_l("Batas waktu menjawab sudah lewat: permintaan ini kedaluwarsa."))

@@ -11,6 +11,7 @@ from flask_login import current_user
 from storefront.accounts.permissions import can_see_client_addresses
 from storefront.accounts.roles import PROCUREMENT_PARTIES, PROCUREMENT_READERS, Role
 from storefront.extensions import db
+from storefront.lifecycle import allowed_actions
 from storefront.procurement import (eligibility, labels, notify, permissions, queries, ratings, review_facts,
                                     services, steps)
 from storefront.procurement import workflow as wf
@@ -66,7 +67,7 @@ def _detail_page(loaded, parties, form, failed_action=None, status=200):
     # Past its deadline a request only waits for `flask procurement expire`: a step posted now would
     # expire it (step below), so none is offered; the page says why.
     overdue = services.is_overdue(loaded)
-    actions = [] if overdue else [action for action in wf.allowed_actions(loaded.status, parties)
+    actions = [] if overdue else [action for action in allowed_actions(wf.TRANSITIONS, loaded.status, parties)
                                   if action is not RequestAction.EXPIRE]
     form.reviewed.show(review_facts.request_facts(loaded, loaded.items))  # what this page shows
     return render_template("procurement/detail.html", req=loaded, parties=parties, actions=actions, form=form,

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import enum
 
-from storefront.lifecycle import ReasonRequired, Transition, TransitionNotAllowed, next_state, transition  # noqa: F401
-from storefront.lifecycle import allowed_actions as _allowed
+from storefront.lifecycle import Transition, transition
 
 
 class Party(str, enum.Enum):
@@ -137,13 +136,3 @@ WAITING_FOR_ANSWER = {RequestStatus.SUBMITTED: Party.PPK, RequestStatus.APPROVED
 # The steps that move a request towards a contract binding the city: each re-checks that the seller
 # is still verified and every product still published (procurement/eligibility.py).
 COMMITS_CITY = frozenset({RequestAction.APPROVE, RequestAction.ACCEPT, RequestAction.COUNTER, RequestAction.RESUBMIT})
-
-
-def next_status(status: RequestStatus, action: RequestAction, party: Party, *, reason: str = "") -> RequestStatus:
-    """The status after `action`; raises TransitionNotAllowed, or ReasonRequired without a reason."""
-    return next_state(TRANSITIONS, status, action, party, reason=reason)
-
-
-def allowed_actions(status: RequestStatus, parties) -> list[RequestAction]:
-    """Actions any of `parties` may take from `status`, in table order (for buttons)."""
-    return _allowed(TRANSITIONS, status, *parties)

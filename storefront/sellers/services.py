@@ -13,6 +13,7 @@ from storefront.accounts.roles import Role
 from storefront import once
 from storefront.errors import DomainError
 from storefront.extensions import db
+from storefront.lifecycle import ReasonRequired, next_state
 from storefront import reviewed as reviewed_facts
 from storefront.sellers import readiness, review_facts
 from storefront.sellers.identifiers.business import validate_nib, validate_nik, validate_npwp
@@ -144,7 +145,7 @@ def act(seller: Seller, action: SellerAction, *, actor, party: Party, reason: st
         reason = reason or "; ".join(f"{key}: {text}" for key, text in field_reasons.items())
     try:
         _transition(seller, action, actor=actor, party=party, reason=reason, field_reasons=field_reasons)
-    except wf.ReasonRequired as error:
+    except ReasonRequired as error:
         raise SellerError(_l("Tuliskan alasannya agar penjual tahu apa yang harus diperbaiki."),
                           field="reason") from error
 
@@ -152,7 +153,7 @@ def act(seller: Seller, action: SellerAction, *, actor, party: Party, reason: st
 def _transition(seller: Seller, action: SellerAction, *, actor, party: Party, reason: str = "",
                 field_reasons: dict | None = None) -> None:
     before = seller.status
-    after = wf.next_state(wf.SELLER_TRANSITIONS, before, action, party, reason=reason)
+    after = next_state(wf.SELLER_TRANSITIONS, before, action, party, reason=reason)
     once.claim_status(seller, before, after)  # of two posts at once, the second is refused here
     seller.status = after
     now = utcnow()

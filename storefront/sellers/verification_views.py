@@ -13,6 +13,7 @@ from storefront.accounts import services as accounts
 from storefront.accounts.models import User
 from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.extensions import db
+from storefront.lifecycle import allowed_actions
 from storefront.sellers import permissions, readiness, review_facts, services
 from storefront.sellers.identifiers.masking import mask_private
 from storefront.sellers import workflow as wf
@@ -53,7 +54,7 @@ def seller_review(seller_id: int):
 
 def _decision_form(seller: Seller) -> SellerDecisionForm:
     form = SellerDecisionForm()
-    actions = wf.allowed_actions(wf.SELLER_TRANSITIONS, seller.status, Party.VERIFIER)
+    actions = allowed_actions(wf.SELLER_TRANSITIONS, seller.status, {Party.VERIFIER})
     form.action.choices = reviewed.decision_choices([SelectChoice(action.value, SELLER_ACTION_LABELS[action])
                                                      for action in actions])
     return form

@@ -11,6 +11,7 @@ from storefront import once
 from storefront.accounts.roles import Role
 from storefront.accounts.signin import sign_in
 from storefront.extensions import db
+from storefront.lifecycle import allowed_actions
 from storefront.media import services as media
 from storefront.reference.models import Kecamatan
 from storefront.sellers import documents, readiness, services
@@ -75,7 +76,7 @@ def dashboard():
 
 
 def _can(seller: Seller, action: SellerAction) -> bool:
-    return action in wf.allowed_actions(wf.SELLER_TRANSITIONS, seller.status, Party.OWNER)
+    return action in allowed_actions(wf.SELLER_TRANSITIONS, seller.status, {Party.OWNER})
 
 
 @bp.route("/penjual/profil", methods=["GET", "POST"])

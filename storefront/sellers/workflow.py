@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import enum
 
-from storefront.lifecycle import (ReasonRequired, Transition, TransitionNotAllowed,  # noqa: F401
-                                  allowed_actions, next_state, transition)
+from storefront.lifecycle import Transition, transition
 
 
 class Party(str, enum.Enum):

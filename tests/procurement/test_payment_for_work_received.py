@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.extensions import db
+from storefront.lifecycle import TransitionNotAllowed
 from storefront.procurement import issuance, queries, services
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Payment, PurchaseRequest, RequestItem
@@ -212,7 +213,7 @@ def test_a_terminating_service_call_cannot_state_work_done_either(app, make, sho
         db.session.commit()
         request = db.session.get(PurchaseRequest, rid)
         assert request.accepted_total is None and services.payable(request) == 0
-        with pytest.raises(wf.TransitionNotAllowed):
+        with pytest.raises(TransitionNotAllowed):
             services.act(request, RequestAction.RECORD_PAYMENT, actor=db.session.get(User, shop.bendahara.id),
                          party=Party.BENDAHARA, data=StepData(amount=1))
 

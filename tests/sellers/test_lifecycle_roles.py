@@ -11,6 +11,7 @@ from storefront.accounts.roles import Role
 from storefront.listings.models import Product
 from storefront.errors import DomainError
 from storefront.extensions import db
+from storefront.lifecycle import TransitionNotAllowed
 from storefront.listings import services as listings
 from storefront.sellers import permissions, services
 from storefront.sellers import workflow as wf
@@ -45,7 +46,7 @@ def attempt(call, party) -> bool:
         return False
     try:
         call()
-    except (wf.TransitionNotAllowed, DomainError):
+    except (TransitionNotAllowed, DomainError):
         return False
     return True
 
