@@ -1,9 +1,11 @@
-"""Transition tables, the one way a status changes (sellers, products, purchase requests).
-Plain Python: no Flask, no database (its refusals are DomainErrors with lazy messages).
+"""Transition tables: which step leads where, for whom (sellers, products, product revisions,
+purchase requests). Plain Python: no Flask, no database (its refusals are DomainErrors with lazy
+messages), so the workflow modules built on it stay pure and are tested as whole tables.
 
 A table maps (status, action) to a Transition: the status it leads to, the parties that may take
 it, and whether it must say why. A step is allowed exactly when its pair is in the table and the
-actor's party is listed; tests run over whole tables.
+actor's party is listed. Statuses change only through storefront/lifecycle_engine.py, which asks
+`next_state` here and then writes the change and its event.
 """
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ which of two concurrent transactions did the thing, on SQLite and PostgreSQL ali
 - `claim`: a conditional UPDATE ("... SET status = 'x' WHERE id = 1 AND status = 'y'", "... SET
   reply = ... WHERE reply_at IS NULL"). The database re-checks the condition after the other
   transaction commits, so of two only one changes the row; the caller learns which from the count.
+  Every status change claims its row this way, in storefront/lifecycle_engine.py.
 - `is_duplicate`: the error a unique constraint raised, so the last safety net (web/edge.py) can
   answer "already done" instead of a server error.
 
@@ -75,14 +76,6 @@ def lock(row, *attributes: str) -> None:
     db.session.execute(sa.update(model).where(model.id == row.id).values(id=model.id)
                        .execution_options(synchronize_session=False))
     db.session.refresh(row, list(attributes) or None)
-
-
-def claim_status(row, before, after) -> None:
-    """Move `row` from status `before` to `after`, or raise ChangedMeanwhile when another request
-    moved it first (then nothing else of this step may happen: the caller's transaction rolls back)."""
-    model = type(row)
-    if not claim(model, model.id == row.id, model.status == before, values={"status": after}):
-        raise ChangedMeanwhile()
 
 
 class FormSubmission(db.Model):

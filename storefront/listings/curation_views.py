@@ -16,8 +16,8 @@ from storefront.listings import review_facts
 from storefront.listings import services as listings
 from storefront.listings import workflow as wf
 from storefront.listings.forms import ProductDecisionForm
-from storefront.listings.models import Product, ProductEvent, ProductPhoto, ProductRevision, RevisionStatus
-from storefront.listings.workflow import ProductAction, ProductStatus
+from storefront.listings.models import Product, ProductEvent, ProductPhoto, ProductRevision
+from storefront.listings.workflow import ProductAction, ProductStatus, RevisionStatus
 from storefront.sellers.workflow import Party
 from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.sellers import permissions

@@ -13,10 +13,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
-from storefront.listings.workflow import ProductStatus
+from storefront.lifecycle_engine import Lifecycle, register
+from storefront.listings.workflow import PRODUCT_TRANSITIONS, REVISION_TRANSITIONS, ProductStatus, RevisionStatus
 from storefront.sellers.halal.claims import OutOfScopeReason
 from storefront.sellers.halal.statuses import HalalStatus, shows_halal_badge
 from storefront.sellers.models import str_enum
+from storefront.sellers.workflow import Party
 from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 
@@ -31,13 +33,6 @@ class DeliveryArea(str, enum.Enum):
 
 
 DELIVERY_LABELS = {DeliveryArea.CITY: _l("Seluruh kota"), DeliveryArea.KECAMATAN: _l("Kecamatan tertentu")}
-
-
-class RevisionStatus(str, enum.Enum):
-    IN_REVIEW = "in_review"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
 
 
 product_delivery_kecamatan = sa.Table(
@@ -188,6 +183,12 @@ class ProductRevision(db.Model):
     reason: Mapped[str] = mapped_column(sa.Text, default="")
 
     product: Mapped[Product] = relationship(lazy="raise")
+
+
+register(Lifecycle(Product, PRODUCT_TRANSITIONS, Party.SYSTEM, event=ProductEvent, event_key="product_id"))
+# A revision's decision is logged on its product (ProductEvent, from and to the product's status),
+# by listings/services.py: the product's history is the one its owner and the Dinas read.
+register(Lifecycle(ProductRevision, REVISION_TRANSITIONS, Party.SYSTEM))
 
 
 # What a revision holds: a live product's material fields wait for review (with the photos);

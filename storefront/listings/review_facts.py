@@ -12,7 +12,8 @@ from flask_babel import gettext as _
 from storefront.extensions import db
 from storefront.i18n import rupiah
 from storefront.listings.labels import PRODUCT_STATUS_LABELS
-from storefront.listings.models import MATERIAL_FIELDS, Product, ProductPhoto, ProductRevision, RevisionStatus
+from storefront.listings.models import MATERIAL_FIELDS, Product, ProductPhoto, ProductRevision
+from storefront.listings.workflow import RevisionStatus
 from storefront.reference.models import Category, Unit
 from storefront.reviewed import Fact, fact
 from storefront.sellers.halal.statuses import HalalStatus

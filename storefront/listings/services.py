@@ -2,22 +2,22 @@
 
 A published product keeps its approved version live; a material change (name, price, unit,
 description, category, halal or permit claims, photos) waits in a ProductRevision until a
-verifier decides. Stock and capacity apply at once. Services flush and never commit.
+verifier decides. Stock and capacity apply at once. Services flush and never commit. Statuses
+(of products and revisions) change through the lifecycle engine (storefront/lifecycle_engine.py).
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from storefront import once
+from storefront import lifecycle_engine
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.lifecycle import ReasonRequired, next_state
+from storefront.lifecycle import ReasonRequired
 from storefront.listings import review_facts
 from storefront.listings import workflow as wf
 from storefront.listings.models import (CLAIM_FIELDS, IMMEDIATE_FIELDS, MATERIAL_FIELDS, DeliveryArea, Product,
-                                        ProductEvent, ProductPhoto, ProductPriceHistory, ProductRevision,
-                                        RevisionStatus)
-from storefront.listings.workflow import ProductAction, ProductStatus
+                                        ProductPhoto, ProductPriceHistory, ProductRevision)
+from storefront.listings.workflow import ProductAction, ProductStatus, RevisionAction, RevisionStatus
 from storefront.reference.models import Category, Kecamatan, Unit
 from storefront import reviewed as reviewed_facts
 from storefront.sellers.halal.claims import InvalidHalalClaim, OutOfScopeReason, validate_halal_claim
@@ -119,7 +119,7 @@ def update_product(product: Product, *, seller: Seller, actor, values: dict,
         changes["photos"] = revision.changes["photos"]
     if not changes:
         if revision is not None:
-            revision.status = RevisionStatus.WITHDRAWN
+            lifecycle_engine.apply(revision, RevisionAction.WITHDRAW, actor, party=Party.OWNER)
         db.session.flush()
         return None
     if revision is None:
@@ -146,14 +146,11 @@ def act(product: Product, action: ProductAction, *, actor, party: Party, reason:
         reviewed_facts.check(reviewed, review_facts.product_facts(product))
     if action is ProductAction.SUBMIT and not product.photos:
         raise ListingError(_l("Tambahkan minimal satu foto kemasan sebelum mengajukan produk."))
-    before = product.status
     try:
-        after = next_state(wf.PRODUCT_TRANSITIONS, before, action, party, reason=reason)
+        lifecycle_engine.apply(product, action, actor, party=party, reason=reason, field_reasons=field_reasons or {})
     except ReasonRequired as error:
         raise ListingError(_l("Tuliskan alasannya agar penjual tahu apa yang harus diperbaiki."),
                            field="reason") from error
-    once.claim_status(product, before, after)  # of two posts at once, the second is refused here
-    product.status = after
     now = utcnow()
     if action is ProductAction.SUBMIT:
         product.submitted_at = now
@@ -162,7 +159,7 @@ def act(product: Product, action: ProductAction, *, actor, party: Party, reason:
         product.listed_or_repriced_at = now
         product.claims_verified_at = now if verified_claims else None
         record_price(product, actor)
-    record_event(product, actor, action.value, before.value, product.status.value, reason, field_reasons)
+    db.session.flush()
 
 
 def decide_revision(revision: ProductRevision, *, product: Product, actor, approve: bool, reason: str = "",
@@ -173,10 +170,12 @@ def decide_revision(revision: ProductRevision, *, product: Product, actor, appro
         reviewed_facts.check(reviewed, review_facts.product_facts(product))
     if revision.status is not RevisionStatus.IN_REVIEW or product.status not in wf.PRODUCT_LIVE:
         raise ListingError(_l("Perubahan ini sudah diputuskan atau produknya tidak tayang lagi."))
-    if not approve and not reason.strip():
-        raise ListingError(_l("Tuliskan alasannya agar penjual tahu apa yang harus diperbaiki."), field="reason")
-    decided = RevisionStatus.APPROVED if approve else RevisionStatus.REJECTED
-    once.claim_status(revision, RevisionStatus.IN_REVIEW, decided)  # decided once, by the first post
+    try:  # decided once, by the first of two posts
+        lifecycle_engine.apply(revision, RevisionAction.APPROVE if approve else RevisionAction.REJECT, actor,
+                               party=Party.VERIFIER, reason=reason)
+    except ReasonRequired as error:
+        raise ListingError(_l("Tuliskan alasannya agar penjual tahu apa yang harus diperbaiki."),
+                           field="reason") from error
     changes = dict(revision.changes)
     photos = changes.pop("photos", None)
     if approve:
@@ -192,10 +191,10 @@ def decide_revision(revision: ProductRevision, *, product: Product, actor, appro
             product.claims_verified_at = utcnow()
         elif changes.keys() & CLAIM_FIELDS:
             product.claims_verified_at = None  # the label vouched for numbers that changed
-    revision.status = decided
     revision.decided_at, revision.decided_by_id, revision.reason = utcnow(), actor.id, reason.strip()
-    status = product.status.value
-    record_event(product, actor, "revision_approved" if approve else "revision_rejected", status, status, reason)
+    lifecycle_engine.record(product, "revision_approved" if approve else "revision_rejected", actor,
+                            before=product.status, after=product.status, reason=reason)
+    db.session.flush()
 
 
 def replace_live_photos(product: Product, photos: list[dict]) -> None:
@@ -213,15 +212,6 @@ def record_price(product: Product, actor) -> None:
     db.session.add(ProductPriceHistory(product_id=product.id, price=product.price,
                                        price_includes_ppn=product.price_includes_ppn,
                                        actor_id=getattr(actor, "id", None)))
-
-
-def record_event(product: Product, actor, action: str, before: str, after: str, reason: str = "",
-                 field_reasons: dict | None = None) -> None:
-    db.session.add(ProductEvent(product_id=product.id, actor_id=getattr(actor, "id", None),
-                                actor_role=actor.role.value if actor is not None else Party.SYSTEM.value,
-                                action=action, from_status=before, to_status=after, reason=reason.strip(),
-                                field_reasons=field_reasons or {}))
-    db.session.flush()
 
 
 def _kecamatan(cleaned: dict, ids) -> list[Kecamatan]:

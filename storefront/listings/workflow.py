@@ -1,5 +1,6 @@
-"""The product lifecycle as a transition table (storefront/lifecycle.py). Plain Python: no Flask,
-no database. Services call `next_state` and nothing else decides a status.
+"""The product lifecycle, and the review of a live product's material edit (a revision), as
+transition tables (storefront/lifecycle.py). Plain Python: no Flask, no database. A status changes
+only through storefront/lifecycle_engine.py `apply`, which asks these tables.
 
 The parties are the seller lifecycle's (sellers/workflow.py): the owner of the business, the Dinas
 verifier, and the system (permit expiry).
@@ -57,3 +58,26 @@ PRODUCT_EDITABLE = frozenset({ProductStatus.DRAFT, ProductStatus.REVISION_REQUES
 # a material edit waits in review beside it, so nothing unreviewed can go live.
 PRODUCT_LIVE = frozenset({ProductStatus.PUBLISHED, ProductStatus.UNPUBLISHED})
 PRODUCT_TERMINAL = frozenset({ProductStatus.REJECTED})
+
+
+class RevisionStatus(str, enum.Enum):
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class RevisionAction(str, enum.Enum):
+    APPROVE = "approve"
+    REJECT = "reject"
+    WITHDRAW = "withdraw"
+
+
+# A material edit of a live product waits in review beside the live version (listings/services.py):
+# the Dinas applies or refuses it, and refusing says why; the owner takes it back by setting the
+# fields back to their live values. Each is decided once.
+REVISION_TRANSITIONS: dict[tuple[RevisionStatus, RevisionAction], Transition] = {
+    (RevisionStatus.IN_REVIEW, RevisionAction.APPROVE): _t(RevisionStatus.APPROVED, Party.VERIFIER),
+    (RevisionStatus.IN_REVIEW, RevisionAction.REJECT): _t(RevisionStatus.REJECTED, Party.VERIFIER, reason=True),
+    (RevisionStatus.IN_REVIEW, RevisionAction.WITHDRAW): _t(RevisionStatus.WITHDRAWN, Party.OWNER),
+}

@@ -13,7 +13,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
-from storefront.procurement.workflow import RequestStatus
+from storefront.lifecycle_engine import Lifecycle, register
+from storefront.procurement.errors import request_changed
+from storefront.procurement.workflow import TRANSITIONS, Party, RequestStatus
 from storefront.sellers.models import str_enum
 from storefront.timeutil import utcnow
 
@@ -140,7 +142,8 @@ class RequestItem(db.Model):
 
 
 class RequestEvent(db.Model):
-    """Append-only: who did what to a request, as which role, when, from where, and why."""
+    """Append-only: who did what to a request, as which role, when, from which status to which,
+    from where, and why. Written by storefront/lifecycle_engine.py; nothing updates or deletes these rows."""
 
     __tablename__ = "request_events"
 
@@ -159,6 +162,10 @@ class RequestEvent(db.Model):
 
     request: Mapped[PurchaseRequest] = relationship(back_populates="events", lazy="raise")
     actor: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821
+
+
+register(Lifecycle(PurchaseRequest, TRANSITIONS, Party.SYSTEM, event=RequestEvent, event_key="request_id",
+                   changed_meanwhile=request_changed))
 
 
 class IssuedDocument(db.Model):

@@ -18,12 +18,12 @@ from sqlalchemy.orm import joinedload
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.listings.models import DeliveryArea, Product, ProductPhoto
-from storefront import once
+from storefront import lifecycle_engine, once
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.listings import capacity
-from storefront.procurement import clock, notify, records
+from storefront.procurement import clock, notify
 from storefront.procurement.models import MAX_QUANTITY, MAX_TOTAL, CartItem, PurchaseRequest, RequestItem
 from storefront.procurement.workflow import RequestStatus
 from storefront.sellers.models import Seller
@@ -218,7 +218,8 @@ def _create(user, checkout: Checkout, key: str, seller_id: int, lines: list[Cart
     db.session.flush()
     request.number = f"PP/{utcnow().year}/{request.id:06d}"  # the id makes it unique and gap-free enough
     request.respond_by = clock.respond_by(utcnow())
-    records.event(request, user, "submit", "draft", RequestStatus.SUBMITTED.value, ip=ip)
+    lifecycle_engine.record(request, "submit", user, before="draft", after=RequestStatus.SUBMITTED,
+                            ip_address=(ip or "")[:45])
     notify.request_waits(request)
     return request
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from storefront import once
+from storefront import lifecycle_engine, once
 from storefront.extensions import db
-from storefront.procurement import records
 from storefront.procurement.errors import ProcurementError
 from storefront.procurement.models import PurchaseRequest, Rating
 from storefront.procurement.workflow import Party, RequestStatus
@@ -36,8 +35,8 @@ def rate(request: PurchaseRequest, *, actor, on_time: int, as_described: int, qu
                                          as_described=as_described, quality=quality, comment=comment.strip(),
                                          rated_by_id=actor.id, created_at=utcnow(), reply=""), key=["request_id"]):
         raise ProcurementError(_l("Permintaan ini sudah dinilai."))
-    records.event(request, actor, "rate", request.status.value, request.status.value,
-                  details={"on_time": on_time, "as_described": as_described, "quality": quality})
+    lifecycle_engine.record(request, "rate", actor, before=request.status, after=request.status,
+                            details={"on_time": on_time, "as_described": as_described, "quality": quality})
     db.session.flush()
     return db.session.scalar(sa.select(Rating).where(Rating.request_id == request.id))
 
@@ -55,5 +54,5 @@ def reply(request: PurchaseRequest, *, actor, text: str) -> None:
     if not once.claim(Rating, Rating.id == rating.id, Rating.replied_at.is_(None),
                       values={"reply": text.strip(), "replied_at": utcnow()}):
         raise ProcurementError(_l("Penilaian ini sudah Anda tanggapi."))
-    records.event(request, actor, "reply", request.status.value, request.status.value)
+    lifecycle_engine.record(request, "reply", actor, before=request.status, after=request.status)
     db.session.flush()

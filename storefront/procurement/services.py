@@ -1,5 +1,6 @@
-"""Every step of a purchase request after submission: one function, `act`, over the transition
-table (workflow.py), with what each step records. Services flush; the caller commits once.
+"""Every step of a purchase request after submission: one function, `act`, taking the step through
+the lifecycle engine (storefront/lifecycle_engine.py, over the table in workflow.py) with what each
+step records. Services flush; the caller commits once.
 
 The table says whether the step is allowed for the party; the checks that need data are here:
 the PPK never approves a request they submitted, a payment equals its signed BAST (settlement.py),
@@ -14,10 +15,11 @@ import sqlalchemy as sa
 
 from storefront.listings.models import Product
 from storefront.extensions import db
-from storefront.lifecycle import ReasonRequired, next_state
+from storefront import lifecycle_engine
+from storefront.lifecycle import ReasonRequired
 from storefront import reviewed as reviewed_facts
 from storefront.listings import capacity
-from storefront.procurement import clock, eligibility, issuance, notify, records, review_facts, settlement
+from storefront.procurement import clock, eligibility, issuance, notify, review_facts, settlement
 from storefront.procurement import workflow as wf
 from storefront.procurement.errors import ProcurementError
 from storefront.procurement.models import (MAX_QUANTITY, MAX_TOTAL, MAX_UNIT_PRICE, Payment, PaymentMethod,
@@ -71,35 +73,30 @@ def act(request: PurchaseRequest, action: RequestAction, *, actor, party: Party,
     or a product dropped out before a step that commits the city) or reviewed.StaleDecision (the
     request is not what the step's page showed, `reviewed`); nothing changes then."""
     data = data or StepData()
-    before = request.status
     items = line_items(request)  # every step may read them
     if reviewed is not None:
         reviewed_facts.check(reviewed, review_facts.request_facts(request, items))
     if action in NEEDS_REASON_CODE and reason_code not in CANCEL_REASONS:
         raise ProcurementError(_l("Pilih alasannya."), field="reason_code")
+
+    def check():  # once the table allowed the step
+        if action is not RequestAction.EXPIRE and is_overdue(request):
+            raise ProcurementError(_l("Batas waktu menjawab sudah lewat: permintaan ini kedaluwarsa."))
+        if action in wf.COMMITS_CITY:
+            found = eligibility.blockers(request, items)
+            if found:
+                raise RequestBlocked(found)
+
+    def work():  # once the status is claimed: of two steps at once, the second never gets here
+        data.party = party
+        return {"details": STEPS[action](request, actor, data) if action in STEPS else {}}
+
     try:
-        after = next_state(wf.TRANSITIONS, before, action, party, reason=reason)
+        after = lifecycle_engine.apply(request, action, actor, party=party, reason=reason, check=check, work=work,
+                                       reason_code=reason_code, ip_address=(ip or "")[:45])
     except ReasonRequired as error:
         raise ProcurementError(_l("Tuliskan alasannya."), field="reason") from error
-    if action is not RequestAction.EXPIRE and is_overdue(request):
-        raise ProcurementError(_l("Batas waktu menjawab sudah lewat: permintaan ini kedaluwarsa."))
-    if action in wf.COMMITS_CITY:
-        found = eligibility.blockers(request, items)
-        if found:
-            raise RequestBlocked(found)
-    # The status moves only from the one this step was allowed for: of two steps at once (a double
-    # click, two tabs, an expiry), the second finds it changed and is refused before doing anything.
-    moved = db.session.execute(
-        sa.update(PurchaseRequest).where(PurchaseRequest.id == request.id, PurchaseRequest.status == before)
-        .values(status=after).execution_options(synchronize_session=False))
-    if moved.rowcount != 1:
-        raise ProcurementError(_l("Permintaan ini baru saja diubah. Muat ulang halamannya, lalu coba lagi."))
-    data.party = party
-    details = STEPS[action](request, actor, data) if action in STEPS else {}
-    request.status = after
     request.respond_by = clock.respond_by(utcnow()) if after in wf.WAITING_FOR_ANSWER else None
-    records.event(request, actor, action.value, before.value, after.value, reason_code=reason_code,
-                  reason=reason, details=details, ip=ip)
     db.session.flush()
     notify.request_waits(request, actor=actor)
 

@@ -1,7 +1,8 @@
 """The purchase request lifecycle (docs/domain.md, "Purchase requests") as one transition table. Plain Python: no Flask,
 no database.
 
-The table works as storefront/lifecycle.py says; the services add the checks that need data
+The table works as storefront/lifecycle.py says, and a status changes only through
+storefront/lifecycle_engine.py `apply`; the services add the checks that need data
 (the PPK never approves a request they submitted, a buyer acts only for their own OPD, a seller
 only on their own requests). Tests run over the whole table.
 

@@ -12,8 +12,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
+from storefront.lifecycle_engine import Lifecycle, register
 from storefront.sellers.halal.kinds import BusinessScale
-from storefront.sellers.workflow import SellerStatus
+from storefront.sellers.workflow import SELLER_TRANSITIONS, Party, SellerStatus
 from storefront.timeutil import utcnow
 
 
@@ -126,3 +127,6 @@ class SellerEvent(db.Model):
     def shows_dinas_note(self) -> bool:
         """A Dinas decision whose reasons the owner's dashboard shows."""
         return self.to_status in (SellerStatus.REVISION_REQUESTED, SellerStatus.REJECTED, SellerStatus.SUSPENDED)
+
+
+register(Lifecycle(Seller, SELLER_TRANSITIONS, Party.SYSTEM, event=SellerEvent, event_key="seller_id"))

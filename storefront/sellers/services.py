@@ -1,7 +1,8 @@
 """Seller state changes: registration, profile, documents, lifecycle decisions, permit expiry.
 
 Services take the acting user, flush, and never commit. Every status change goes through the
-transition table and leaves a SellerEvent.
+lifecycle engine (storefront/lifecycle_engine.py): the transition table, the guard against two
+steps at once, and a SellerEvent.
 """
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ import sqlalchemy as sa
 from storefront.accounts import passwords
 from storefront.accounts import services as accounts
 from storefront.accounts.roles import Role
-from storefront import once
+from storefront import lifecycle_engine
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.lifecycle import ReasonRequired, next_state
+from storefront.lifecycle import ReasonRequired
 from storefront import reviewed as reviewed_facts
 from storefront.sellers import readiness, review_facts
 from storefront.sellers.identifiers.business import validate_nib, validate_nik, validate_npwp
@@ -152,20 +153,13 @@ def act(seller: Seller, action: SellerAction, *, actor, party: Party, reason: st
 
 def _transition(seller: Seller, action: SellerAction, *, actor, party: Party, reason: str = "",
                 field_reasons: dict | None = None) -> None:
-    before = seller.status
-    after = next_state(wf.SELLER_TRANSITIONS, before, action, party, reason=reason)
-    once.claim_status(seller, before, after)  # of two posts at once, the second is refused here
-    seller.status = after
-    now = utcnow()
+    before, now = seller.status, utcnow()
+    after = lifecycle_engine.apply(seller, action, actor, party=party, reason=reason,
+                                   field_reasons=field_reasons or {}, created_at=now)
     if action is SellerAction.SUBMIT:
         seller.submitted_at = now
-    elif seller.status is SellerStatus.VERIFIED and before is SellerStatus.SUBMITTED:
+    elif after is SellerStatus.VERIFIED and before is SellerStatus.SUBMITTED:
         seller.verified_at = now
-    db.session.add(SellerEvent(
-        seller_id=seller.id, actor_id=getattr(actor, "id", None),
-        actor_role=actor.role.value if actor is not None else Party.SYSTEM.value,
-        action=action.value, from_status=before.value, to_status=seller.status.value,
-        reason=reason.strip(), field_reasons=field_reasons or {}, created_at=now))
     db.session.flush()
 
 

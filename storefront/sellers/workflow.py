@@ -1,6 +1,6 @@
 """The seller lifecycle as a transition table (storefront/lifecycle.py), and the parties it shares
-with the product lifecycle (listings/workflow.py). Plain Python: no Flask, no database. Services
-call `next_state` and nothing else decides a status.
+with the product lifecycle (listings/workflow.py). Plain Python: no Flask, no database. A status
+changes only through storefront/lifecycle_engine.py `apply`, which asks this table.
 """
 from __future__ import annotations
 

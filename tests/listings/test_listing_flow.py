@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from PIL import Image
 
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product, ProductPriceHistory, ProductRevision, RevisionStatus
+from storefront.listings.models import Product, ProductPriceHistory, ProductRevision
 from storefront.extensions import db
 from storefront.reference.models import Category, Unit
-from storefront.listings.workflow import ProductStatus
+from storefront.listings.workflow import ProductStatus, RevisionStatus
 from storefront.sellers.workflow import SellerStatus
 from storefront.sellers.halal.statuses import HalalStatus
 from tests.page_forms import decide

@@ -4,6 +4,7 @@ A registry entry is a Seller in status `invited`, with an invitation code and no
 owner claims it at /daftar?kode=<code> (the sellers blueprint). Services take the acting user,
 validate everything again (the views' forms are a convenience, not the authority), flush, and
 never commit. Every refusal is a RegistryError (a DomainError) whose message is for the user.
+An entry's events (imported, added, code renewed) are written by storefront/lifecycle_engine.py.
 """
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from storefront import lifecycle_engine
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.reference.models import City, Kecamatan
 from storefront.sellers.identifiers.contact import whatsapp_link
 from storefront.sellers.identifiers.core import InvalidIdentifier
-from storefront.sellers.models import Seller, SellerEvent
+from storefront.sellers.models import Seller
 from storefront.sellers.registry.preview import RegistryPreview
 from storefront.sellers.registry.rows import check_values
 from storefront.sellers.workflow import SellerStatus
@@ -135,8 +137,8 @@ def import_registry(preview: RegistryPreview, *, actor, city_id: int) -> list[Se
     _flush(_l("Ada NIB atau kode undangan yang baru saja dipakai oleh data lain. Tidak ada yang disimpan; "
               "coba simpan lagi."))
     source = (preview.filename or "")[:100]
-    db.session.add_all(_invited_event(seller, actor, "import", f"{source}, baris {row.number}".strip(", "))
-                       for seller, row in zip(sellers, preview.rows))
+    for seller, row in zip(sellers, preview.rows):
+        _invited(seller, actor, "import", f"{source}, baris {row.number}".strip(", "))
     db.session.flush()
     return sellers
 
@@ -153,9 +155,9 @@ def _new_seller(city_id: int, code: str, values: dict) -> Seller:
     return Seller(city_id=city_id, status=SellerStatus.INVITED, invitation_code=code, owner_id=None, **values)
 
 
-def _invited_event(seller: Seller, actor, action: str, reason: str = "") -> SellerEvent:
-    return SellerEvent(seller_id=seller.id, actor_id=actor.id, actor_role=actor.role.value, action=action,
-                       from_status="", to_status=SellerStatus.INVITED.value, reason=reason)
+def _invited(seller: Seller, actor, action: str, reason: str = "") -> None:
+    """The event of a new entry: its first status, `invited` (from none)."""
+    lifecycle_engine.record(seller, action, actor, before="", after=SellerStatus.INVITED, reason=reason)
 
 
 def _flush(message) -> None:
@@ -209,7 +211,7 @@ def add_entry(*, actor, city_id: int, **fields) -> Seller:
     seller = _new_seller(city_id, new_invitation_codes(1, code_prefix(city))[0], values)
     db.session.add(seller)
     _flush(_l("NIB ini baru saja didaftarkan oleh data lain. Periksa lagi daftarnya."))
-    db.session.add(_invited_event(seller, actor, "add"))
+    _invited(seller, actor, "add")
     db.session.flush()
     return seller
 
@@ -225,9 +227,7 @@ def renew_code(seller: Seller, *, actor) -> str:
     if not can_edit_entry(seller):
         raise RegistryError(_l("Usaha ini sudah mendaftar, jadi kode undangannya tidak berlaku lagi."))
     seller.invitation_code = new_invitation_codes(1, code_prefix(db.session.get(City, seller.city_id)))[0]
-    db.session.add(SellerEvent(seller_id=seller.id, actor_id=actor.id, actor_role=actor.role.value,
-                               action="renew_code", from_status=SellerStatus.INVITED.value,
-                               to_status=SellerStatus.INVITED.value))
+    lifecycle_engine.record(seller, "renew_code", actor, before=SellerStatus.INVITED, after=SellerStatus.INVITED)
     db.session.flush()
     return seller.invitation_code
 
