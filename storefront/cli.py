@@ -60,7 +60,7 @@ def seed_demo() -> None:
 
 
 def init_app(app) -> None:
-    from storefront.catalog.bench_seed import seed_bench_command
+    from storefront.demo.bench_seed import seed_bench_command
     from storefront.catalog.cli import catalog
     from storefront.listings.cli import sellers
     from storefront.procurement.cli import procurement

@@ -35,7 +35,7 @@ MAY_COMMIT = {
     "catalog/cli.py": "CLI `catalog reindex`: commits the rebuilt entries before emptying the page cache",
     "procurement/cli.py": "CLI `procurement expire` and `procurement holiday`",
     "listings/cli.py": "CLI `sellers check-expiry`",
-    "catalog/bench_seed.py": "CLI `seed-bench`: commits between bulk phases (reference data, then rows)",
+    "demo/bench_seed.py": "CLI `seed-bench`: commits between bulk phases (reference data, then rows)",
 }
 
 

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.catalog.bench_vocab import LEAVES
+from storefront.demo.bench_vocab import LEAVES
 from storefront.demo import packaging
 from storefront.extensions import db
 from storefront.media.models import MediaImage
