@@ -53,7 +53,7 @@ def seed_demo() -> None:
         raise click.ClickException("seed-demo tidak boleh dijalankan di produksi.")
     demo_accounts = seed.seed_demo(current_app.config["ETALASE_CITY"])
     db.session.commit()
-    click.echo("Akun demo (kata sandi untuk semua: %s)" % seed.DEMO_PASSWORD)
+    click.echo(f"Akun demo (kata sandi untuk semua: {seed.DEMO_PASSWORD})")
     for account in demo_accounts:
         opd = f" — {account.opd}" if account.opd else ""
         click.echo(f"  {account.role.value:<10} {account.email}{opd}")

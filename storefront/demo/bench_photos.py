@@ -61,7 +61,7 @@ def image_pool(size: int) -> list[PoolImage]:
                                    back_lines=(f"Foto contoh nomor {index + 1}", "Diproduksi di Kota Medan"))
         image = store_upload(io.BytesIO(packaging.draw_photo(spec)), owner=owner)
         existing.append(image.id)
-    return [PoolImage(image_id, slug, shape) for image_id, (slug, shape, _) in zip(existing, plan)]
+    return [PoolImage(image_id, slug, shape) for image_id, (slug, shape, _) in zip(existing, plan, strict=True)]
 
 
 def alt_text(product_name: str, shape: str, position: int) -> str:
