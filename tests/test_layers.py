@@ -7,6 +7,7 @@ stopped checking anything (a renamed package, a typo in a layer) is noticed.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -78,3 +79,12 @@ def test_a_new_top_level_module_needs_a_layer(copy):
     assert result.returncode != 0, result.stdout
     assert f"{LAYERS} BROKEN" in result.stdout and "storefront.tenders" in result.stdout, result.stdout
 
+
+def test_the_architecture_names_every_top_level_module():
+    """docs/architecture.md, "Package map": a new package or module is described where it sits."""
+    text = (ROOT / "docs/architecture.md").read_text(encoding="utf-8")
+    package_map = text.split("## Package map", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"`([a-z0-9_]+)(?:/|\.py)`", package_map))
+    modules = {path.stem if path.is_file() else path.name for path in (ROOT / "storefront").iterdir()
+               if (path.suffix == ".py" and path.stem != "__init__") or (path / "__init__.py").is_file()}
+    assert modules - named == set(), "describe them in docs/architecture.md"
