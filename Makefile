@@ -47,7 +47,7 @@ axe: node_modules/axe-core/axe.min.js
 test: install translations chromium node_modules/axe-core/axe.min.js
 	$(BIN)/python tools/run_tests.py
 
-# The static checks alone (`make test` runs them first): the layers as import-linter contracts.
+# The static checks alone (`make test` runs them first): the layers as import-linter contracts, and ruff.
 lint: install
 	$(BIN)/python tools/run_tests.py --checks-only
 

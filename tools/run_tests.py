@@ -2,8 +2,8 @@
 when CI=true). `--checks-only` (`make lint`) runs the static checks alone.
 
 The static checks come first, in seconds: `lint-imports` (the layers of docs/architecture.md, as
-import-linter contracts in pyproject.toml). A failed check fails the run, after the tests have run
-too (so one run shows everything).
+import-linter contracts in pyproject.toml) and `ruff check`. A failed check fails the run, after
+the tests have run too (so one run shows everything).
 
 The two passes run side by side (the machine has two cores and each pass uses about one); the
 SQLite pass prints as it goes, the PostgreSQL pass writes test-results/postgresql.log, printed
@@ -22,8 +22,8 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "test-results"
-# The tools come from the same virtualenv as this Python and read their settings from pyproject.toml.
-STATIC_CHECKS = {"lint-imports": ["lint-imports", "--no-logo"]}
+# The tools come from the same virtualenv as this Python; both read their settings from pyproject.toml.
+STATIC_CHECKS = {"lint-imports": ["lint-imports", "--no-logo"], "ruff": ["ruff", "check"]}
 PG_ADMIN_URL = os.environ.get("ETALASE_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
