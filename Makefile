@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export FLASK_APP := wsgi
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run test install translations db chromium axe clean messages
+.PHONY: run test lint install translations db chromium axe clean messages
 
 $(BIN)/python:
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv; }
@@ -46,6 +46,10 @@ axe: node_modules/axe-core/axe.min.js
 
 test: install translations chromium node_modules/axe-core/axe.min.js
 	$(BIN)/python tools/run_tests.py
+
+# The static checks alone (`make test` runs them first): the layers as import-linter contracts, and ruff.
+lint: install
+	$(BIN)/python tools/run_tests.py --checks-only
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache test-results node_modules

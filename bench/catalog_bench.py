@@ -200,21 +200,23 @@ def in_process(database: Database, repeats: int, profile_path: Path) -> dict:
         # Search: every query warmed twice, then all queries in turn, `repeats` times (interleaved).
         specs = [(label, spec) for label, items in SEARCH_CLASSES.items() for spec in items]
         per_query = {repr(spec): {"class": label, "ms": []} for label, spec in specs}
-        for label, spec in specs:
+        for _label, spec in specs:
             for _ in range(2):
                 found, match = queries.find(query_for(spec))
             per_query[repr(spec)].update(total=found.total, fallback=found.is_fallback, matched=match is not None,
                                          capped=bool(getattr(found, "is_capped", False)))
             db.session.remove()
         for _ in range(repeats):
-            for label, spec in specs:
+            for _label, spec in specs:
                 samples = per_query[repr(spec)]["ms"]
                 if len(samples) >= MIN_RUNS and sum(samples) > QUERY_BUDGET_MS:
                     continue  # a very slow query: enough samples to see it, without an hour's run
-                samples.append(timed(lambda: queries.find(query_for(spec)))[0])
+                samples.append(timed(lambda spec=spec: queries.find(query_for(spec)))[0])
         # The rest of a results page's queries (facets and cards), for the diagnosis; fewer runs.
-        for label, spec in specs:
-            def page_queries(query=query_for(spec)):
+        for _label, spec in specs:
+            query = query_for(spec)
+
+            def page_queries(query=query):
                 found, match = queries.find(query)
                 facets = queries.facets(found) if found.total and not found.is_fallback else None
                 return queries.cards(found.ids), facets
@@ -239,8 +241,8 @@ def in_process(database: Database, repeats: int, profile_path: Path) -> dict:
             client.get(f"/produk?page={page}")
         for _ in range(max(20, repeats)):
             for page in (1, 50):
-                deep["find"][page].append(timed(lambda: queries.find(CatalogQuery(page=page)))[0])
-                elapsed, response = timed(lambda: client.get(f"/produk?page={page}"))
+                deep["find"][page].append(timed(lambda page=page: queries.find(CatalogQuery(page=page)))[0])
+                elapsed, response = timed(lambda page=page: client.get(f"/produk?page={page}"))
                 assert response.status_code == 200, response.status_code
                 deep["page"][page].append(elapsed)
         deep_summary = {kind: {"page1_p50": percentile(v[1], 0.5), "page50_p50": percentile(v[50], 0.5),
@@ -270,7 +272,7 @@ def in_process(database: Database, repeats: int, profile_path: Path) -> dict:
             for _ in range(max(10, repeats // 2)):
                 statements.clear()
                 sql_ms[0] = 0.0
-                elapsed, response = timed(lambda: client.get(path))
+                elapsed, response = timed(lambda path=path: client.get(path))
                 assert response.status_code == 200, (path, response.status_code)
                 totals.append(elapsed), sqls.append(sql_ms[0]), counts.append(len(statements))
             breakdown[name] = {"path": path, "ms_p50": percentile(totals, 0.5), "sql_ms_p50": percentile(sqls, 0.5),
@@ -505,7 +507,7 @@ def http_bench(database: Database, tool: str | None, product_paths: list[str], s
             checks[name] = {"bytes": len(body), "page_cache": headers.get("X-Page-Cache", "-")}
         assert checks["listing /produk, cached"]["page_cache"] == "hit", checks
         assert checks["listing /produk, uncached"]["page_cache"] == "-", checks
-        for name, server, paths in endpoints:  # warm every worker
+        for _name, server, paths in endpoints:  # warm every worker
             load(tool, server.port, paths, 3, clients, database.workdir)
             settle(server, database)
         results = {name: [] for name, _, _ in endpoints}
@@ -522,7 +524,7 @@ def http_bench(database: Database, tool: str | None, product_paths: list[str], s
     summary = {}
     for name, runs in results.items():
         summary[name] = {key: median([r[key] for r in runs]) for key in ("rps", "p50", "p95", "p99")}
-        summary[name]["ratio"] = median([r["rps"] / h["rps"] for r, h in zip(runs, hello)])
+        summary[name]["ratio"] = median([r["rps"] / h["rps"] for r, h in zip(runs, hello, strict=True)])
         summary[name]["errors"] = sum(r["errors"] for r in runs)
         summary[name].update(checks[name])
     return {"tool": "wrk -t1" if tool else "python threads (wrk unavailable)", "clients": clients,

@@ -12,7 +12,7 @@ from storefront import cli, config, extensions, i18n, security
 from storefront.catalog import urls as catalog_urls
 from storefront.listings import labels as listing_labels
 from storefront.sellers import labels
-from storefront.web import edge, error_pages, external, guards, page_cache
+from storefront.web import edge, error_pages, external, guards, language, page_cache
 from storefront.web.external import EtalaseFlask
 from storefront.config import PROJECT_ROOT
 
@@ -40,6 +40,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     _register_blueprints(app)
     _add_page_parts(app)
     i18n.init_app(app)
+    language.init_app(app)
     labels.init_app(app)
     listing_labels.init_app(app)
     catalog_urls.init_app(app)

@@ -53,14 +53,14 @@ def seed_demo() -> None:
         raise click.ClickException("seed-demo tidak boleh dijalankan di produksi.")
     demo_accounts = seed.seed_demo(current_app.config["ETALASE_CITY"])
     db.session.commit()
-    click.echo("Akun demo (kata sandi untuk semua: %s)" % seed.DEMO_PASSWORD)
+    click.echo(f"Akun demo (kata sandi untuk semua: {seed.DEMO_PASSWORD})")
     for account in demo_accounts:
         opd = f" — {account.opd}" if account.opd else ""
         click.echo(f"  {account.role.value:<10} {account.email}{opd}")
 
 
 def init_app(app) -> None:
-    from storefront.catalog.bench_seed import seed_bench_command
+    from storefront.demo.bench_seed import seed_bench_command
     from storefront.catalog.cli import catalog
     from storefront.listings.cli import sellers
     from storefront.procurement.cli import procurement

@@ -8,6 +8,7 @@ import math
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET_KEY = "dev-only-not-secret"
@@ -88,9 +89,16 @@ def _trusted_hosts(environ, env: str) -> list[str] | None:
 
 
 def _hostname(url: str) -> str:
-    from urllib.parse import urlsplit
-
     return urlsplit(url.strip()).hostname or ""
+
+
+def parse_base_url(raw: str) -> tuple[str, str, str]:
+    """(scheme, host[:port], path prefix) of a base URL; ConfigError if it is not one."""
+    parts = urlsplit((raw or "").strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError(f"ETALASE_BASE_URL must be the public address, like https://etalase.example.go.id, "
+                          f"not {raw!r}.")
+    return parts.scheme, parts.netloc, parts.path.rstrip("/")
 
 
 def from_environment(environ: os._Environ | dict, instance_path: str) -> dict:
@@ -217,8 +225,6 @@ def load(app, overrides: dict | None = None) -> None:
         if not (app.config.get("BASE_URL") or "").strip():
             raise ConfigError("ETALASE_ENV=production needs ETALASE_BASE_URL: the public address, like "
                               "https://etalase.pemkomedan.go.id (links in pages, emails and documents use it).")
-        from storefront.web.external import parse_base_url
-
         parse_base_url(app.config["BASE_URL"])  # a ConfigError names ETALASE_BASE_URL
         if app.config.get("TRUSTED_HOSTS") is None:
             app.config["TRUSTED_HOSTS"] = [_hostname(app.config["BASE_URL"])]

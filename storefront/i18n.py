@@ -1,18 +1,15 @@
-"""Language, money and dates as Indonesians write them: Rp1.250.000, 22 November 2026."""
+"""Money, numbers and dates as Indonesians write them: Rp1.250.000, 22 November 2026, in the reader's
+language (chosen at storefront/web/language.py)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
-from flask import Blueprint, current_app, has_app_context, make_response, redirect, request, url_for
+from flask import has_app_context
 from flask_babel import get_locale
 
 from storefront.timeutil import local, local_date
-from storefront.web.redirects import safe_next_url
-
-bp = Blueprint("i18n", __name__)
-LANGUAGE_COOKIE = "bahasa"
 
 
 def rupiah(amount: int | None) -> str:
@@ -67,19 +64,7 @@ def time_of_day(value: time | None) -> str:
     return f"{value.hour:02d}.{value.minute:02d}"
 
 
-@bp.get("/bahasa/<code>")
-def set_language(code: str):
-    """Remember the chosen language in a cookie and go back to where the visitor was."""
-    target = safe_next_url(request.args.get("next"), url_for("catalog.home"))
-    response = make_response(redirect(target))
-    if code in current_app.config["LANGUAGES"]:
-        response.set_cookie(LANGUAGE_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax",
-                            secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True)
-    return response
-
-
 def init_app(app) -> None:
-    app.register_blueprint(bp)
     app.add_template_filter(rupiah)
     app.add_template_filter(number)
     app.add_template_filter(long_date)

@@ -155,3 +155,22 @@ class _Counter:
     @property
     def count(self) -> int:
         return len(self.statements)
+
+
+@pytest.fixture
+def busy(app, make, login):
+    """The access-matrix world with overdue requests and unread notices (tests/crawl.py); a fixture
+    here, so that the crawling tests take it as an argument without importing it."""
+    from tests.crawl import busy_world
+
+    return busy_world(app, make, login)
+
+
+@pytest.fixture
+def sent_mail(monkeypatch) -> list:
+    """Every email the app would send (storefront.mail.send is where they all leave)."""
+    from storefront import mail
+
+    outbox: list = []
+    monkeypatch.setattr(mail, "send", lambda messages: outbox.extend(messages))
+    return outbox

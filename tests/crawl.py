@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
-import pytest
 import sqlalchemy as sa
 from flask import url_for
 
@@ -44,21 +43,6 @@ def busy_world(app, make, login) -> World:
             db.session.add(Notice(user_id=user.id, request_id=world.refs["<disputed>"], message="Belum dibaca"))
         db.session.commit()
     return world
-
-
-@pytest.fixture
-def busy(app, make, login) -> World:
-    return busy_world(app, make, login)
-
-
-@pytest.fixture
-def sent_mail(monkeypatch) -> list:
-    """Every email the app would send (storefront.mail.send is where they all leave)."""
-    from storefront import mail
-
-    outbox: list = []
-    monkeypatch.setattr(mail, "send", lambda messages: outbox.extend(messages))
-    return outbox
 
 
 def allowed_principals(endpoint: str) -> list:
@@ -113,5 +97,5 @@ def crawl(world: World, extra: list[tuple[str, str]] = ()) -> Iterator[Page]:
             yield page
 
 
-__all__ = ["CASES", "OVERDUE", "PRINCIPALS", "Page", "World", "allowed_principals", "busy", "busy_world",
-           "case_id", "crawl", "get_cases", "request_urls", "sent_mail"]
+__all__ = ["CASES", "OVERDUE", "PRINCIPALS", "Page", "World", "allowed_principals", "busy_world", "case_id", "crawl",
+           "get_cases", "request_urls"]

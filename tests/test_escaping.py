@@ -373,7 +373,7 @@ def test_actions_and_their_messages_never_echo_markup(poisoned, login):
         permitted = [None] if ACCESS[case.endpoint] == PUBLIC else [p for p in PRINCIPALS if p is not None
                                                                      and allowed(case.endpoint, p)]
         for principal in permitted:
-            for variant, make_data in (("as given", case.data), ("with markup", lambda w: _with_markup(case.data(w)))):
+            for variant, make_data in (("as given", case.data), ("with markup", lambda w, case=case: _with_markup(case.data(w)))):
                 client = world.app.test_client() if principal is None else _signed_in(world, principal)
                 url = world.url(case.endpoint, case.args_for(principal) if case.args_for else case.args)
                 try:

@@ -15,7 +15,7 @@ import pytest
 from storefront import create_app
 from storefront.config import ConfigError, from_environment
 from tests.conftest import base_config
-from tests.crawl import PRINCIPALS, busy, case_id, get_cases, sent_mail  # noqa: F401  (fixtures)
+from tests.crawl import PRINCIPALS, case_id, get_cases
 from tests.test_access_matrix import POST_CASES, allowed, build_world, post_data, principal_name
 
 BASE = "https://etalase.example"

@@ -132,7 +132,7 @@ def short_aliases(tree: ast.AST) -> list[tuple[int, str]]:
         elif isinstance(node, ast.Assign):
             for target in node.targets:
                 values = _names(node.value) if isinstance(target, (ast.Tuple, ast.List)) else [node.value]
-                for name, value in zip(_names(target), values):
+                for name, value in zip(_names(target), values, strict=False):  # `a, b = f()`: no values to pair
                     if (isinstance(name, ast.Name) and _short(name.id)
                             and isinstance(value, (ast.Name, ast.Attribute))):
                         found.append((node.lineno, name.id))

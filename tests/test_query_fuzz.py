@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import storefront
-from tests.crawl import PRINCIPALS, busy, case_id, get_cases  # noqa: F401  (fixtures)
+from tests.crawl import PRINCIPALS, case_id, get_cases
 from tests.test_access_matrix import principal_name
 
 URL_FOR_KEYWORDS = ["_anchor", "_method", "_scheme", "_external", "endpoint", "values"]

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.crawl import busy, get_cases, sent_mail  # noqa: F401  (fixtures)
-from tests.crawl import PRINCIPALS, case_id
+from tests.crawl import PRINCIPALS, case_id, get_cases
 from tests.test_access_matrix import changed_tables, principal_name, snapshot
 
 

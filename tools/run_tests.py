@@ -1,4 +1,9 @@
-"""`make test`: the whole suite on SQLite and again on PostgreSQL (required when CI=true).
+"""`make test`: the static checks, then the whole suite on SQLite and again on PostgreSQL (required
+when CI=true). `--checks-only` (`make lint`) runs the static checks alone.
+
+The static checks come first, in seconds: `lint-imports` (the layers of docs/architecture.md, as
+import-linter contracts in pyproject.toml) and `ruff check`. A failed check fails the run, after
+the tests have run too (so one run shows everything).
 
 The two passes run side by side (the machine has two cores and each pass uses about one); the
 SQLite pass prints as it goes, the PostgreSQL pass writes test-results/postgresql.log, printed
@@ -17,6 +22,8 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "test-results"
+# The tools come from the same virtualenv as this Python; both read their settings from pyproject.toml.
+STATIC_CHECKS = {"lint-imports": ["lint-imports", "--no-logo"], "ruff": ["ruff", "check"]}
 PG_ADMIN_URL = os.environ.get("ETALASE_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
@@ -63,8 +70,30 @@ def banner(text: str) -> None:
     print(f"\n{line}\n{text}\n{line}", flush=True)
 
 
+def run_static_checks() -> dict[str, int]:
+    """Each check's exit code (0: passed)."""
+    tools = Path(sys.executable).parent
+    codes = {}
+    for name, (tool, *options) in STATIC_CHECKS.items():
+        banner(f"Static check: {name}")
+        codes[name] = subprocess.run([str(tools / tool), *options], cwd=ROOT).returncode
+    return codes
+
+
+def report_static_checks(codes: dict[str, int]) -> int:
+    """Print one line per check; the number that failed."""
+    for name, code in codes.items():
+        print(f"{name:<12} {'passed' if code == 0 else f'FAILED (exit {code})'}")
+    return sum(1 for code in codes.values() if code != 0)
+
+
 def main() -> int:
     args = sys.argv[1:]
+    if "--checks-only" in args:
+        codes = run_static_checks()
+        banner("Summary")
+        return 1 if report_static_checks(codes) else 0
+    checks = run_static_checks()
     in_ci = os.environ.get("CI", "").lower() == "true"
     if not postgresql_reachable():
         start_postgresql()
@@ -88,7 +117,7 @@ def main() -> int:
     else:
         banner("PostgreSQL NOT reachable: the database tests ran on SQLite ONLY")
     banner("Summary")
-    failed = 0
+    failed = report_static_checks(checks)
     for engine, counts in results.items():
         passed = counts["tests"] - counts["failures"] - counts["errors"] - counts["skipped"]
         bad = counts["failures"] + counts["errors"]

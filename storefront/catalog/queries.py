@@ -177,7 +177,7 @@ def facets(found: Found) -> Facets:
     """Counts per category (a parent counts its children's), kecamatan, scale and halal badge
     among the candidates, counted here; one statement fetches the names. Exact when the results
     are not capped; otherwise the pages show the options without counts."""
-    _, categories, kecamatan, scales, halal = zip(*found.rows) if found.rows else ((),) * 5
+    _, categories, kecamatan, scales, halal = zip(*found.rows, strict=True) if found.rows else ((),) * 5
     by_category, by_kecamatan = Counter(categories), Counter(kecamatan)
     by_kecamatan.pop(None, None)
     result = Facets(total=found.total, halal_certified=sum(map(bool, halal)),

@@ -277,4 +277,4 @@ def write_text(draw: ImageDraw.ImageDraw, xy, text: str, font, width: int, fill,
 
 def _mix(colour, other, amount: float) -> tuple[int, int, int]:
     """`colour` moved `amount` (0-1) of the way towards `other`."""
-    return tuple(int(a + (b - a) * amount) for a, b in zip(colour, other))
+    return tuple(int(a + (b - a) * amount) for a, b in zip(colour, other, strict=True))

@@ -90,14 +90,14 @@ def render(content: dict, verify_url: str) -> bytes:
     pdf.ln(3)
     widths = (8, 74, 18, 22, 30, 34)
     pdf.set_font("Helvetica", "B", 9)
-    for width, title in zip(widths, ("No", "Barang", "Jumlah", "Satuan", "Harga satuan", "Jumlah harga")):
+    for width, title in zip(widths, ("No", "Barang", "Jumlah", "Satuan", "Harga satuan", "Jumlah harga"), strict=True):
         pdf.cell(width, 6, title, border=1)
     pdf.ln()
     pdf.set_font("Helvetica", "", 9)
     for number, item in enumerate(content["items"], 1):
         row = (str(number), item["name"][:44], f"{item['quantity']:,}".replace(",", "."), item["unit"][:12],
                rupiah(item["price"]), rupiah(item["price"] * item["quantity"]))
-        for width, value in zip(widths, row):
+        for width, value in zip(widths, row, strict=True):
             pdf.cell(width, 6, _text(value), border=1)
         pdf.ln()
     pdf.set_font("Helvetica", "B", 9)

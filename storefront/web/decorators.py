@@ -6,11 +6,10 @@ import functools
 from flask import abort
 from flask_login import current_user, login_required
 
-from storefront.accounts.roles import Role
 
-
-def role_required(*roles: Role):
-    """Allow signed-in users whose role is in `roles`; others get 403, visitors the login page."""
+def role_required(*roles):
+    """Allow signed-in users whose role is in `roles` (accounts/roles.py's Role; this layer names
+    none); others get 403, visitors the login page."""
     allowed = frozenset(roles)
 
     def decorator(view):

@@ -9,21 +9,10 @@ familiar spelling is safe as well.
 """
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Flask, current_app
 from werkzeug.exceptions import SecurityError
 
-from storefront.config import ConfigError
-
-
-def parse_base_url(raw: str) -> tuple[str, str, str]:
-    """(scheme, host[:port], path prefix) of a base URL; ConfigError if it is not one."""
-    parts = urlsplit((raw or "").strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
-        raise ConfigError(f"ETALASE_BASE_URL must be the public address, like https://etalase.example.go.id, "
-                          f"not {raw!r}.")
-    return parts.scheme, parts.netloc, parts.path.rstrip("/")
+from storefront.config import parse_base_url
 
 
 def external_url(endpoint: str, *, _anchor: str | None = None, **values) -> str:

@@ -236,4 +236,4 @@ def test_derivatives_can_be_loaded_for_many_images_in_one_query(app, corpus, sel
     with app.app_context():
         image = db.session.scalars(sa.select(MediaImage)).first()
         with pytest.raises(sa.exc.InvalidRequestError):
-            image.derivatives  # lazy="raise": a page must load them explicitly
+            _ = image.derivatives  # lazy="raise": a page must load them explicitly

@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
 
+from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.procurement.models import PurchaseRequest
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
@@ -54,7 +55,7 @@ def test_each_step_that_asks_someone_to_act_sends_them_an_email(app, shop, smtp)
     assert "menunggu persetujuan Anda" in inbox.messages[0][1] and "/permintaan/" in inbox.messages[0][1]
     step(app, rid, RequestAction.APPROVE, shop.ppk, Party.PPK, sp_number="SP/EMAIL/1")
     assert inbox.messages[-1][0] == [shop.seller_owner.email] and "Surat Pesanan terbit" in inbox.messages[-1][1]
-    with pytest.raises(Exception):  # a refused step sends nothing
+    with pytest.raises(DomainError):  # a refused step sends nothing
         step(app, rid, RequestAction.APPROVE, shop.ppk, Party.PPK, sp_number="SP/EMAIL/2")
     assert len(inbox.messages) == 2
 

@@ -103,7 +103,7 @@ def test_the_last_units_are_never_promised_twice(app, shop):
         assert len(outcome) == THREADS, f"round {round_number}: a thread did not finish"
         errors = [value for value in outcome.values() if value.startswith("error")]
         assert not errors, f"round {round_number}: {errors[:3]}"
-        taken = sum(q for request_id, q in zip(ids, quantities) if outcome[request_id] == "accepted")
+        taken = sum(q for request_id, q in zip(ids, quantities, strict=True) if outcome[request_id] == "accepted")
         with app.app_context():
             statuses = dict(db.session.execute(sa.select(PurchaseRequest.id, PurchaseRequest.status)
                                                .where(PurchaseRequest.id.in_(ids))).all())
@@ -129,7 +129,7 @@ def test_the_same_step_twice_at_once_is_taken_once(app, shop):
         (request_id,) = approved_requests(app, shop, product.id, day, [2])
         results, start = [], threading.Barrier(2, timeout=30)
 
-        def accept():
+        def accept(request_id=request_id, start=start, results=results):  # bound to this round
             with app.test_request_context():
                 request = db.session.get(PurchaseRequest, request_id)
                 seller = db.session.get(User, shop.seller_owner.id)

@@ -208,7 +208,7 @@ def test_import_preview_confirm(app, verifier):
         assert db.session.get(Kecamatan, saved[1].kecamatan_id).code == "12.71.21"
         events = db.session.scalars(sa.select(SellerEvent).order_by(SellerEvent.id)).all()
         assert [(e.seller_id, e.action, e.to_status, e.reason) for e in events] == [
-            (s.id, "import", "invited", f"binaan.csv, baris {n}") for s, n in zip(saved, (2, 3, 4))]
+            (s.id, "import", "invited", f"binaan.csv, baris {n}") for s, n in zip(saved, (2, 3, 4), strict=True)]
     assert uploads(app) == []  # the waiting file is gone
     # The same preview cannot be saved twice.
     again = verifier.post("/dinas/binaan/impor/simpan", data={"token": "0" * 32}, follow_redirects=True)

@@ -132,12 +132,13 @@ def import_registry(preview: RegistryPreview, *, actor, city_id: int) -> list[Se
                                    row=str(row.number)))
     city = db.session.get(City, city_id)
     codes = new_invitation_codes(len(preview.rows), code_prefix(city))
-    sellers = [_new_seller(city_id, code, _row_values(row.values)) for row, code in zip(preview.rows, codes)]
+    sellers = [_new_seller(city_id, code, _row_values(row.values))
+               for row, code in zip(preview.rows, codes, strict=True)]
     db.session.add_all(sellers)
     _flush(_l("Ada NIB atau kode undangan yang baru saja dipakai oleh data lain. Tidak ada yang disimpan; "
               "coba simpan lagi."))
     source = (preview.filename or "")[:100]
-    for seller, row in zip(sellers, preview.rows):
+    for seller, row in zip(sellers, preview.rows, strict=True):
         _invited(seller, actor, "import", f"{source}, baris {row.number}".strip(", "))
     db.session.flush()
     return sellers

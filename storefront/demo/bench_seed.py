@@ -24,7 +24,8 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import with_appcontext
 
-from storefront.catalog import bench_photos, bench_vocab, entries
+from storefront.catalog import entries
+from storefront.demo import bench_photos, bench_vocab
 from storefront.listings.models import DeliveryArea, Product, ProductPhoto, product_delivery_kecamatan
 from storefront.extensions import db
 from storefront.reference import services as reference

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.catalog.bench_vocab import LEAVES
+from storefront.demo.bench_vocab import LEAVES
 from storefront.demo import packaging
 from storefront.extensions import db
 from storefront.media.models import MediaImage
@@ -61,7 +61,7 @@ def image_pool(size: int) -> list[PoolImage]:
                                    back_lines=(f"Foto contoh nomor {index + 1}", "Diproduksi di Kota Medan"))
         image = store_upload(io.BytesIO(packaging.draw_photo(spec)), owner=owner)
         existing.append(image.id)
-    return [PoolImage(image_id, slug, shape) for image_id, (slug, shape, _) in zip(existing, plan)]
+    return [PoolImage(image_id, slug, shape) for image_id, (slug, shape, _) in zip(existing, plan, strict=True)]
 
 
 def alt_text(product_name: str, shape: str, position: int) -> str:
