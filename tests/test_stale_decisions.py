@@ -27,7 +27,7 @@ from storefront.sellers import services as seller_services
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.workflow import Party, ProductAction, ProductStatus, SellerAction, SellerStatus
-from tests.page_forms import form_fields, select_options
+from tests.helpers.page_forms import form_fields, select_options
 
 NEW_NAME = "Nama Baru Dari Penjual"
 NEW_PRICE = 9_500_000_000

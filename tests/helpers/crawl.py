@@ -1,8 +1,8 @@
 """Every GET route as everyone who may open it, over the access matrix's world.
 
-The world is the access matrix's (tests/test_access_matrix.py: a user per role, a business in
+The world is the access matrix's (tests/helpers/access_matrix.py: a user per role, a business in
 each state, requests in the statuses where each party acts). It is crawled two ways:
-- `get_cases()` with `busy_world`: the matrix's GET_CASES (one per GET route, checked against
+- `get_cases()` with `busy_world` (the `busy` fixture): the matrix's GET_CASES (one per GET route, checked against
   app.url_map there) plus the pages of overdue requests, in a world with what tempts a page to
   write (requests past their deadline, an unread notice for everyone). The class tests of hosts,
   query parameters, caching headers and safe GETs walk them.
@@ -15,15 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
-import pytest
 import sqlalchemy as sa
 from flask import url_for
 
 from storefront.extensions import db
 from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.timeutil import utcnow
-from tests.test_access_matrix import (GET_CASES, PARTY_STEPS, PRINCIPALS, World, allowed, build_world, case_id,
-                                      principal_name)
+from tests.helpers.access_matrix import (GET_CASES, PARTY_STEPS, PRINCIPALS, World, allowed, build_world,
+                                         case_id, principal_name)
+
 # The requests of PARTY_STEPS that wait for an answer (submitted, approved): made overdue below.
 OVERDUE = [f"<request_{role.value}>" for role, (status, _) in PARTY_STEPS.items()
            if status in ("submitted", "approved", "countered")]
@@ -44,21 +44,6 @@ def busy_world(app, make, login) -> World:
             db.session.add(Notice(user_id=user.id, request_id=world.refs["<disputed>"], message="Belum dibaca"))
         db.session.commit()
     return world
-
-
-@pytest.fixture
-def busy(app, make, login) -> World:
-    return busy_world(app, make, login)
-
-
-@pytest.fixture
-def sent_mail(monkeypatch) -> list:
-    """Every email the app would send (storefront.mail.send is where they all leave)."""
-    from storefront import mail
-
-    outbox: list = []
-    monkeypatch.setattr(mail, "send", lambda messages: outbox.extend(messages))
-    return outbox
 
 
 def allowed_principals(endpoint: str) -> list:
@@ -113,5 +98,5 @@ def crawl(world: World, extra: list[tuple[str, str]] = ()) -> Iterator[Page]:
             yield page
 
 
-__all__ = ["CASES", "OVERDUE", "PRINCIPALS", "Page", "World", "allowed_principals", "busy", "busy_world",
-           "case_id", "crawl", "get_cases", "request_urls", "sent_mail"]
+__all__ = ["CASES", "OVERDUE", "PRINCIPALS", "Page", "World", "allowed_principals", "busy_world", "case_id",
+           "crawl", "get_cases", "request_urls"]

@@ -17,7 +17,7 @@ from storefront.procurement import services
 from storefront.procurement.models import CapacityHold, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction as A, RequestStatus as S
 from tests import dbconfig
-from tests.conftest import base_config
+from tests.app_setup import base_config
 
 THREADS, ROUNDS, CAPACITY, STOCK = 20, 100, 10, 25
 

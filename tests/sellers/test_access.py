@@ -13,7 +13,7 @@ from storefront.catalog.models import Product
 from storefront.extensions import db
 from storefront.sellers.models import DocumentKind, SellerDocument
 from storefront.sellers.workflow import ProductStatus, SellerStatus
-from tests.page_forms import decide
+from tests.helpers.page_forms import decide
 
 SELLER_PAGES = ["/penjual", "/penjual/profil", "/penjual/dokumen", "/penjual/produk/", "/penjual/produk/baru"]
 DINAS_PAGES = ["/dinas/verifikasi/", "/dinas/kurasi/"]

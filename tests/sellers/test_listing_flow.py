@@ -13,7 +13,7 @@ from storefront.extensions import db
 from storefront.reference.models import Category, Unit
 from storefront.sellers.halal import HalalStatus
 from storefront.sellers.workflow import ProductStatus, SellerStatus
-from tests.page_forms import decide
+from tests.helpers.page_forms import decide
 
 
 def jpeg(color="red"):
