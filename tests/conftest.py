@@ -1,4 +1,5 @@
-"""Fixtures: a fresh app and database per test, factories, signed-in clients, a query counter."""
+"""Fixtures: a fresh app and database per test, factories, signed-in clients, a query counter, and
+the shared worlds (copied from templates built once per run: tests/database.py)."""
 from __future__ import annotations
 
 import re
@@ -9,11 +10,12 @@ import sqlalchemy as sa
 
 from storefront import create_app
 from storefront.extensions import db
-from tests import dbconfig
+from tests import database, dbconfig
+from tests.app_setup import TEST_PASSWORD, base_config, sign_in
 from tests.factories import Factory
+from tests.helpers.access_matrix import World, build_world, open_world, seed_of
+from tests.helpers.crawl import busy_world
 from tests.i18n_setup import compile_translations
-
-TEST_PASSWORD = "kata-sandi-uji-123"
 
 
 def pytest_report_header(config):
@@ -38,23 +40,6 @@ def database_url():
         dbconfig.drop_pg_database(name)
 
 
-def base_config(database_url: str, tmp_path) -> dict:
-    return {
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "ETALASE_ENV": "development",
-        "WTF_CSRF_ENABLED": False,  # tests/test_csrf.py turns it back on
-        "RATELIMIT_STORAGE_URI": "memory://",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "DOCUMENT_ROOT": str(tmp_path / "documents"),
-        "REGISTRY_IMPORT_DIR": str(tmp_path / "registry-imports"),
-        "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",  # cheap for tests; real hashes keep their own
-        "SERVER_NAME": None,
-        "BASE_URL": "http://localhost",  # the test client's own host: absolute links stay as they were
-    }
-
-
 @pytest.fixture
 def app_config(database_url, tmp_path) -> dict:
     """Override keys here (in a test module's fixture) before `app` is built."""
@@ -64,32 +49,66 @@ def app_config(database_url, tmp_path) -> dict:
 @pytest.fixture
 def app(app_config):
     app = create_app(app_config)
-    with app.app_context():
-        if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-            _reset_postgresql()
-        else:
-            db.create_all()
+    database.empty(app)
     yield app
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
 
 
-_schema_ready: set[str] = set()
+@pytest.fixture
+def seeded(app, app_config, tmp_path_factory):
+    """`seeded(name, build)` -> what `build(app, make, login)` returned, with the database and files
+    it made copied into this test's app (or into `into`, another app of the test). The first call
+    of a run builds it in an app of its own (same configuration, so a test module that changes it
+    gets its own template) and keeps it as a template; every call gets a fresh copy. Call it before
+    anything else writes: it replaces the whole database."""
+
+    def _seeded(name: str, build, into=None):
+        key = f"{name} {sorted((k, repr(v)) for k, v in app_config.items() if k not in database.FILE_FOLDERS)}"
+        if not database.saved(key):
+            folder = tmp_path_factory.mktemp("template")
+            _build_template(key, app_config | {k: str(folder / k.lower()) for k in database.FILE_FOLDERS}, build)
+        return database.load(into or app, key)
+
+    return _seeded
 
 
-def _reset_postgresql() -> None:
-    """Create the schema once per run; afterwards empty every table (ids keep counting up)."""
-    url = str(db.engine.url)
-    if url not in _schema_ready:
-        db.drop_all()
-        db.create_all()
-        _schema_ready.add(url)
-        return
-    # DELETE is much faster than TRUNCATE on small tables (no file work per table).
-    for table in reversed(db.metadata.sorted_tables):
-        db.session.execute(table.delete())
-    db.session.commit()
+@pytest.fixture(scope="session")
+def demo(database_url, tmp_path_factory) -> str:
+    """The name of the template of the Medan demo as `flask seed-demo` makes it (seeded once per
+    run: some 60 photos to draw and process). `database.load(app, demo)` copies it into an app and
+    returns the command's (exit code, output)."""
+
+    def build(app, make, login):
+        result = app.test_cli_runner().invoke(args=["seed-demo"])
+        return result.exit_code, result.output
+
+    return _build_template("demo", base_config(database_url, tmp_path_factory.mktemp("demo")), build)
+
+
+def _build_template(key: str, config: dict, build) -> str:
+    """Template `key`: made by `build(app, make, login)` in an app of its own on `config`, unless
+    this run already has it."""
+    if not database.saved(key):
+        builder = create_app(config)
+        database.empty(builder)
+        payload = build(builder, Factory(builder, password=TEST_PASSWORD), _login_to(builder))
+        database.save(builder, key, payload)
+        with builder.app_context():
+            db.session.remove()
+            db.engine.dispose()
+    return key
+
+
+def _login_to(app):
+    def _login(user, password: str = TEST_PASSWORD):
+        client = app.test_client()
+        response = sign_in(client, user.email, password)
+        assert response.status_code == 302, "sign-in failed"
+        return client
+
+    return _login
 
 
 @pytest.fixture
@@ -103,27 +122,38 @@ def client(app):
     return app.test_client()
 
 
-def sign_in(client, email: str, password: str = TEST_PASSWORD):
-    return client.post("/masuk", data={"email": email, "password": password})
-
-
 @pytest.fixture
 def login(app):
     """`login(user)` -> a test client signed in through the real login form."""
-
-    def _login(user, password: str = TEST_PASSWORD):
-        client = app.test_client()
-        response = sign_in(client, user.email, password)
-        assert response.status_code == 302, "sign-in failed"
-        return client
-
-    return _login
+    return _login_to(app)
 
 
 @pytest.fixture
 def as_role(make, login):
     """`as_role(Role.PPK)` -> a client signed in as a new user of that role (with an OPD if needed)."""
     return lambda role, **values: login(make.user(role, **values))
+
+
+@pytest.fixture
+def world(app, seeded) -> World:
+    """The access matrix's world (tests/helpers/access_matrix.py), a fresh copy for each test."""
+    return open_world(app, seeded("access-matrix", lambda app, make, login: seed_of(build_world(app, make, login))))
+
+
+@pytest.fixture
+def busy(app, seeded) -> World:
+    """That world with what tempts a page to write: overdue requests, unread notices (tests/helpers/crawl.py)."""
+    return open_world(app, seeded("busy", lambda app, make, login: seed_of(busy_world(app, make, login))))
+
+
+@pytest.fixture
+def sent_mail(monkeypatch) -> list:
+    """Every email the app would send (storefront.mail.send is where they all leave)."""
+    from storefront import mail
+
+    outbox: list = []
+    monkeypatch.setattr(mail, "send", lambda messages: outbox.extend(messages))
+    return outbox
 
 
 @pytest.fixture
@@ -155,22 +185,3 @@ class _Counter:
     @property
     def count(self) -> int:
         return len(self.statements)
-
-
-@pytest.fixture
-def busy(app, make, login):
-    """The access-matrix world with overdue requests and unread notices (tests/crawl.py); a fixture
-    here, so that the crawling tests take it as an argument without importing it."""
-    from tests.crawl import busy_world
-
-    return busy_world(app, make, login)
-
-
-@pytest.fixture
-def sent_mail(monkeypatch) -> list:
-    """Every email the app would send (storefront.mail.send is where they all leave)."""
-    from storefront import mail
-
-    outbox: list = []
-    monkeypatch.setattr(mail, "send", lambda messages: outbox.extend(messages))
-    return outbox

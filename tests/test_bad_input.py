@@ -19,9 +19,10 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.reference.models import Opd
-from tests.conftest import TEST_PASSWORD
-from tests.test_access_matrix import (REFERENCE_EDIT, REFERENCE_MODELS, REFERENCE_NEW, changed_tables,
-                                      snapshot)
+from tests.app_setup import TEST_PASSWORD
+from tests.helpers.access_matrix import (REFERENCE_EDIT, REFERENCE_MODELS, REFERENCE_NEW, changed_tables,
+                                         snapshot)
+from tests.helpers.clients import client_with, cookies_of, detached
 
 EMPTY = ""
 LONG = "x" * 10_000
@@ -310,8 +311,8 @@ def test_every_form_field_is_covered(app):
 
 # ---------------------------------------------------------------- running a case
 
-@pytest.fixture
-def ctx(app, make, login) -> Ctx:
+def _seed(app, make, login) -> dict:
+    """The seeded city, an admin and a pemesan, both signed in: ids and cookies."""
     make.reference()
     with app.app_context():
         opd = db.session.scalar(sa.select(Opd).where(Opd.active.is_(True)).order_by(Opd.id))
@@ -320,8 +321,18 @@ def ctx(app, make, login) -> Ctx:
                  for kind, model in REFERENCE_MODELS.items()}
     admin = make.user(Role.ADMIN)
     member = make.user(Role.PEMESAN, opd=opd)
-    clients = {"anonymous": app.test_client(), "admin": login(admin), "member": login(member)}
-    return Ctx(app=app, admin=admin, member=member, opd=opd, first=first, clients=clients)
+    return {"admin": admin.id, "member": member.id, "opd": opd.id, "first": first,
+            "cookies": {"admin": cookies_of(login(admin)), "member": cookies_of(login(member))}}
+
+
+@pytest.fixture
+def ctx(app, seeded) -> Ctx:
+    """A copy of that world (built once per run: 500 cases would otherwise seed the city 500 times)."""
+    seed = seeded("bad-input", _seed)
+    clients = {"anonymous": app.test_client(),
+               **{who: client_with(app, cookies) for who, cookies in seed["cookies"].items()}}
+    return Ctx(app=app, admin=detached(app, User, seed["admin"]), member=detached(app, User, seed["member"]),
+               opd=detached(app, Opd, seed["opd"]), first=dict(seed["first"]), clients=clients)
 
 
 def field_errors(html: str) -> dict[str, str]:

@@ -19,7 +19,7 @@ from wtforms import SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import Length
 
 import storefront
-from tests.test_access_matrix import POST_CASES, PRINCIPALS, allowed, build_world, changed_tables, snapshot
+from tests.helpers.access_matrix import POST_CASES, PRINCIPALS, allowed, changed_tables, snapshot
 
 TWELVE_MB = 12_000_000
 URLENCODED = "application/x-www-form-urlencoded"
@@ -54,8 +54,7 @@ def _who(case):
 
 
 @pytest.mark.parametrize("case", POST_CASES, ids=lambda case: case.id)
-def test_a_huge_form_body_is_refused_before_parsing(app, make, login, case):
-    world = build_world(app, make, login)
+def test_a_huge_form_body_is_refused_before_parsing(app, world, case):
     principal = _who(case)
     url = world.url(case.endpoint, case.args_for(principal) if case.args_for and principal else case.args)
     body = CountedBody(big_form_body())

@@ -9,7 +9,8 @@ from storefront.demo.seed import DEMO_ACCOUNTS, DEMO_PASSWORD, SELLER_ACCOUNTS
 from storefront.extensions import db
 from storefront.procurement.models import PurchaseRequest
 from storefront.procurement.workflow import RequestStatus
-from tests.conftest import sign_in
+from tests import database
+from tests.app_setup import sign_in
 
 
 def user_count(app) -> int:
@@ -17,11 +18,10 @@ def user_count(app) -> int:
         return db.session.scalar(sa.select(sa.func.count()).select_from(User))
 
 
-def test_seed_demo_creates_every_role_and_is_idempotent(app):
-    runner = app.test_cli_runner()
-    result = runner.invoke(args=["seed-demo"])
-    assert result.exit_code == 0, result.output
-    assert DEMO_PASSWORD in result.output
+def test_seed_demo_creates_every_role_and_is_idempotent(app, demo):
+    exit_code, output = database.load(app, demo)  # what `flask seed-demo` did on an empty database
+    assert exit_code == 0, output
+    assert DEMO_PASSWORD in output
     with app.app_context():
         roles = set(db.session.scalars(sa.select(User.role)))
         opd_staff = db.session.execute(sa.select(User.role, User.opd_id).where(User.opd_id.is_not(None))).all()
@@ -33,14 +33,15 @@ def test_seed_demo_creates_every_role_and_is_idempotent(app):
         statuses = set(db.session.scalars(sa.select(PurchaseRequest.status)))
         requests = db.session.scalar(sa.select(sa.func.count()).select_from(PurchaseRequest))
     assert statuses == set(RequestStatus)  # the demo shows every step of the lifecycle
+    runner = app.test_cli_runner()
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert user_count(app) == total
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(PurchaseRequest)) == requests
 
 
-def test_every_demo_account_can_sign_in(app):
-    app.test_cli_runner().invoke(args=["seed-demo"])
+def test_every_demo_account_can_sign_in(app, demo):
+    database.load(app, demo)
     for account in DEMO_ACCOUNTS:
         client = app.test_client()
         assert sign_in(client, account.email, DEMO_PASSWORD).status_code == 302, account.email
@@ -54,7 +55,7 @@ def test_every_demo_account_can_sign_in(app):
 
 def test_seed_demo_is_refused_in_production(database_url, tmp_path):
     from storefront import create_app
-    from tests.conftest import base_config
+    from tests.app_setup import base_config
 
     config = base_config(database_url, tmp_path) | {"ETALASE_ENV": "production", "SECRET_KEY": "s" * 40}
     app = create_app(config)

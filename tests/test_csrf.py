@@ -1,7 +1,7 @@
 """CSRF: every POST route refuses a request without a valid token (400, nothing changed).
 
 The POST routes and a valid submission for each come from the access matrix
-(tests/test_access_matrix.py), so a new POST route is covered here as soon as it is there.
+(tests/helpers/access_matrix.py), so a new POST route is covered here as soon as it is there.
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 
 from storefront.accounts.roles import Role
 from storefront.extensions import csrf
-from tests.conftest import TEST_PASSWORD
-from tests.test_access_matrix import (ACCESS, POST_CASES, PUBLIC, World, allowed, build_world,
-                                      changed_tables, post_data, rules, snapshot)
+from tests.app_setup import TEST_PASSWORD
+from tests.helpers.access_matrix import (ACCESS, POST_CASES, PUBLIC, World, allowed, build_world,
+                                         changed_tables, open_world, post_data, rules, seed_of, snapshot)
 
 CSRF_TITLE = "Sesi formulir kedaluwarsa"
 
@@ -41,8 +41,10 @@ def sign_in_with_token(app, user):
 
 
 @pytest.fixture
-def world(app, make) -> World:
-    return build_world(app, make, lambda user: sign_in_with_token(app, user))
+def world(app, seeded) -> World:
+    """The access matrix's world, its users signed in with the login form's token."""
+    return open_world(app, seeded("access-matrix-csrf", lambda app, make, login: seed_of(
+        build_world(app, make, lambda user: sign_in_with_token(app, user)))))
 
 
 def assert_csrf_page(response) -> None:

@@ -14,10 +14,10 @@ The known racy routes (cart, rating, reply) run several rounds.
 """
 from __future__ import annotations
 
-from pathlib import Path
 import shutil
 import threading
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -25,11 +25,10 @@ import sqlalchemy as sa
 from storefront import create_app
 from storefront.accounts.roles import Role
 from storefront.extensions import db
-from tests.conftest import _reset_postgresql, base_config, sign_in
-from tests.factories import Factory
-from tests.conftest import TEST_PASSWORD
-from tests.test_access_matrix import (ACCESS, PARTY_STEPS, POST_CASES, PUBLIC, ReplayableFile, allowed,
-                                      build_world, post_data, rules)
+from tests.app_setup import base_config
+from tests.helpers.access_matrix import (ACCESS, PARTY_STEPS, POST_CASES, PUBLIC, ReplayableFile, allowed,
+                                         build_world, open_world, post_data, rules, seed_of)
+from tests.helpers.clients import client_with, cookies_of
 
 # Two identical posts at once leave the state one post leaves.
 ONCE = {
@@ -93,11 +92,12 @@ def test_every_post_route_has_a_double_submit_rule():
 # ---------------------------------------------------------------- a fresh world on a database file
 
 class Worlds:
-    """Builds worlds one after another, each on an empty database file (or the emptied PostgreSQL
-    database of the run), in an app of its own."""
+    """Opens worlds one after another, each a fresh copy of the access matrix's (built once per run:
+    tests/database.py) on a database file of its own (or in the emptied PostgreSQL database of the
+    run), in an app of its own."""
 
-    def __init__(self, database_url: str, tmp_path):
-        self.database_url, self.tmp_path, self.count, self.apps = database_url, tmp_path, 0, []
+    def __init__(self, database_url: str, tmp_path, seeded):
+        self.database_url, self.tmp_path, self.seeded, self.count, self.apps = database_url, tmp_path, seeded, 0, []
 
     def new(self):
         self.count += 1
@@ -108,20 +108,9 @@ class Worlds:
         # Each thread holds a connection from its first read to its commit, as a worker does.
         config = base_config(url, folder) | {"SQLALCHEMY_ENGINE_OPTIONS": {"pool_size": 6, "max_overflow": 0}}
         app = create_app(config)
-        with app.app_context():
-            if sqlite:
-                db.create_all()
-            else:
-                _reset_postgresql()
         self.apps.append(app)
-        make = Factory(app, password=TEST_PASSWORD)
-
-        def login(user):
-            client = app.test_client()
-            assert sign_in(client, user.email).status_code == 302, "sign-in failed"
-            return client
-
-        return build_world(app, make, login)
+        seed = self.seeded("access-matrix", lambda app, make, login: seed_of(build_world(app, make, login)), into=app)
+        return open_world(app, seed)
 
     def close(self):
         for app in self.apps:
@@ -131,8 +120,8 @@ class Worlds:
 
 
 @pytest.fixture
-def worlds(database_url, tmp_path):
-    made = Worlds(database_url, tmp_path)
+def worlds(database_url, tmp_path, seeded):
+    made = Worlds(database_url, tmp_path, seeded)
     yield made
     made.close()
 
@@ -179,10 +168,7 @@ def copy_of(data: dict) -> dict:
 def same_session(world, principal):
     """A second test client in the first one's session (the same browser, another request)."""
     first = world.clients[principal]
-    second = world.app.test_client()
-    for cookie in first._cookies.values():
-        second.set_cookie(cookie.key, cookie.value, domain=cookie.domain, path=cookie.path)
-    return first, second
+    return first, client_with(world.app, cookies_of(first))
 
 
 def url_for_case(world, case, principal) -> str:

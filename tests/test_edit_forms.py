@@ -2,7 +2,7 @@
 
 The pages are read as a browser reads them (tests/html_forms.py): what a user sends is what the
 HTML offers, whatever the form class intended. Every POST form on every page of the access matrix
-(tests/test_access_matrix.py, which follows app.url_map) plus the request pages of each party is
+(tests/helpers/access_matrix.py, which follows app.url_map) plus the request pages of each party is
 discovered and must be classified below, so a new form fails `test_every_form_is_classified`
 until someone decides whether it edits an existing record.
 
@@ -34,10 +34,10 @@ from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
 from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import SellerStatus
-from tests.html_forms import Control, Form, field_errors, parse_forms
-from tests.test_access_matrix import (
-    DISPUTED, GET_CASES, OWN_PRODUCT, PRINCIPALS, REFERENCE_MODELS, REGISTRY_ENTRY, World, allowed,
-    _registry_upload, build_world, principal_name)
+from tests.helpers.html_forms import Control, Form, field_errors, parse_forms
+from tests.helpers.access_matrix import (
+    DISPUTED, GET_CASES, OWN_PRODUCT, PRINCIPALS, REFERENCE_MODELS, REGISTRY_ENTRY, World, allowed, build_world,
+    open_world, principal_name, registry_upload, seed_of)
 
 REQUEST_PAGES = [("procurement.detail", {"request_id": ref}) for ref in (
     "<request_pemesan>", "<request_ppk>", "<request_bendahara>", "<request_seller>", "<request_verifier>",
@@ -101,11 +101,15 @@ IGNORED_COLUMNS: dict[str, set[str]] = {}
 
 # ---------------------------------------------------------------- reading the pages
 
-@pytest.fixture
-def world(app, make, login) -> World:
+def _world_with_an_upload(app, make, login):
     world = build_world(app, make, login)
-    _registry_upload(world)  # so the import preview shows its confirm and cancel forms
-    return world
+    registry_upload(world)  # so the import preview shows its confirm and cancel forms
+    return seed_of(world)
+
+
+@pytest.fixture
+def world(app, seeded) -> World:
+    return open_world(app, seeded("access-matrix-upload", _world_with_an_upload))
 
 
 def dump(app) -> dict:
@@ -417,7 +421,7 @@ DEFAULT_CASES = _form_pages()
 def test_no_select_answers_for_the_user(world, case):
     """On a form that creates or decides (not one showing a stored record), an untouched select
     sends the empty placeholder: skipping it is "Wajib diisi", never a claim or a decision."""
-    from tests.html_forms import browser_selection
+    from tests.helpers.html_forms import browser_selection
 
     endpoint = case[0]
     problems = []

@@ -24,10 +24,10 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.timeutil import utcnow
-from tests.conftest import TEST_PASSWORD, sign_in
-from tests.crawl import crawl
-from tests.test_access_matrix import (CART_ITEM, OWN_PRODUCT, POST_CASES, PRINCIPALS, PUBLIC, PUBLIC_PRODUCT,
-                                      REVIEW_SELLER, ACCESS, NEW_PASSWORD, allowed, build_world, principal_name)
+from tests.app_setup import TEST_PASSWORD, sign_in
+from tests.helpers.crawl import crawl
+from tests.helpers.access_matrix import (CART_ITEM, OWN_PRODUCT, POST_CASES, PRINCIPALS, PUBLIC, PUBLIC_PRODUCT,
+                                         REVIEW_SELLER, ACCESS, NEW_PASSWORD, allowed, principal_name)
 
 # Columns people type into (directly, through a form or an import), and who does.
 USER_TEXT = {
@@ -302,8 +302,7 @@ def _pdf_problems(body: bytes) -> list[str]:
 # ---------------------------------------------------------------- the crawl
 
 @pytest.fixture
-def poisoned(app, make, login):
-    world = build_world(app, make, login)
+def poisoned(world):
     _add_rows_for_every_text_column(world)
     touched = _poison(world)
     empty = sorted(name for name, count in touched.items() if not count)

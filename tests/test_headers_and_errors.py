@@ -16,8 +16,8 @@ from storefront.config import DEV_SECRET_KEY, ConfigError
 from storefront.extensions import db
 from storefront.reference.models import Opd
 from storefront.web.error_pages import CSRF_TEXT, ERROR_TEXT
-from tests.conftest import TEST_PASSWORD, sign_in
-from tests.test_access_matrix import GET_CASES, GET_REDIRECTS, PRINCIPALS, principal_name, world  # noqa: F401
+from tests.app_setup import TEST_PASSWORD, sign_in
+from tests.helpers.access_matrix import GET_CASES, GET_REDIRECTS, PRINCIPALS, principal_name
 
 GOOD_SECRET = secrets.token_hex(32)
 COOKIE = "etalase_session"

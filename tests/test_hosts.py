@@ -14,9 +14,9 @@ import pytest
 
 from storefront import create_app
 from storefront.config import ConfigError, from_environment
-from tests.conftest import base_config
-from tests.crawl import PRINCIPALS, case_id, get_cases
-from tests.test_access_matrix import POST_CASES, allowed, build_world, post_data, principal_name
+from tests.app_setup import base_config
+from tests.helpers.crawl import PRINCIPALS, case_id, get_cases
+from tests.helpers.access_matrix import POST_CASES, allowed, post_data, principal_name
 
 BASE = "https://etalase.example"
 FORGED = {"Host": "forged-host.invalid", "X-Forwarded-Host": "forged-forwarded.invalid",
@@ -79,8 +79,7 @@ def test_absolute_addresses_use_the_configured_base(busy):
 
 
 @pytest.mark.parametrize("case", POST_CASES, ids=lambda case: case.id)
-def test_no_email_or_answer_of_a_post_carries_a_forged_host(app, make, login, sent_mail, case):
-    world = build_world(app, make, login)
+def test_no_email_or_answer_of_a_post_carries_a_forged_host(app, world, sent_mail, case):
     permitted = [None] if allowed(case.endpoint, None) else [p for p in PRINCIPALS if allowed(case.endpoint, p)]
     problems = []
     for principal in permitted:
@@ -95,9 +94,8 @@ def test_no_email_or_answer_of_a_post_carries_a_forged_host(app, make, login, se
     assert not problems, "\n".join(problems)
 
 
-def test_the_steps_do_send_emails_with_links_to_the_base(app, make, login, sent_mail):
+def test_the_steps_do_send_emails_with_links_to_the_base(app, world, sent_mail):
     """The email check above must be able to fail: the PPK's approval emails the seller a link."""
-    world = build_world(app, make, login)
     case = next(case for case in POST_CASES if case.endpoint == "procurement.step")
     from storefront.accounts.roles import Role
     url = world.url(case.endpoint, case.args_for(Role.PPK))

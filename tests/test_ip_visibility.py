@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from storefront.accounts.roles import Role
 from storefront.extensions import db
-from tests.crawl import crawl
-from tests.test_access_matrix import build_world
+from tests.helpers.crawl import crawl
 
 MARKER_IP = "203.0.113.77"  # TEST-NET-3: appears nowhere else
 
@@ -25,8 +24,7 @@ def test_the_schema_has_address_columns_to_check(app):
     assert {"request_events.ip_address", "auth_sessions.ip_address"} <= names
 
 
-def test_addresses_are_shown_to_the_auditor_only(app, make, login):
-    world = build_world(app, make, login)
+def test_addresses_are_shown_to_the_auditor_only(app, world):
     with app.app_context():
         for table, column in address_columns():
             db.session.execute(table.update().values({column.name: MARKER_IP}))

@@ -12,8 +12,8 @@ from storefront.accounts.models import AccountEvent
 from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.sellers.workflow import SellerStatus
-from tests.conftest import TEST_PASSWORD
-from tests.test_rate_limits import REDIS_URL, forget, redis_available
+from tests.app_setup import TEST_PASSWORD
+from tests.helpers.redis_store import REDIS_URL, forget, redis_available
 
 OFFICE = "203.0.113.77"
 

@@ -10,7 +10,7 @@ from flask_migrate import downgrade, upgrade
 from storefront import create_app
 from storefront.catalog.search_index import is_search_index_object
 from storefront.extensions import db, schema_object_included
-from tests.conftest import base_config
+from tests.app_setup import base_config
 
 
 @pytest.fixture

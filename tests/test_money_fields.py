@@ -28,7 +28,7 @@ from storefront.sellers.workflow import SellerStatus
 from storefront.web import fields
 from storefront.web.fields import MoneyError, MoneyField, parse_rupiah
 from storefront.web.forms import BaseForm
-from tests.html_forms import browser_selection, parse_forms
+from tests.helpers.html_forms import browser_selection, parse_forms
 
 ACCEPTED = {
     "25000": 25_000, "25.000": 25_000, "25.000.000": 25_000_000, "Rp25.000": 25_000, "Rp 25.000": 25_000,

@@ -18,7 +18,6 @@ import time
 import uuid
 
 import pytest
-import redis
 from limits import parse
 
 from storefront import create_app
@@ -26,10 +25,10 @@ from storefront.accounts import passwords
 from storefront.accounts.roles import Role
 from storefront.config import PROJECT_ROOT, Defaults
 from storefront.extensions import db
-from tests import dbconfig
-from tests.conftest import TEST_PASSWORD, base_config
+from tests import database, dbconfig
+from tests.app_setup import TEST_PASSWORD, base_config
+from tests.helpers.redis_store import REDIS_URL, forget, redis_available
 
-REDIS_URL = dbconfig.redis_url()
 LIMITS = {"LOGIN_LIMIT_PER_ACCOUNT_ADDRESS": "3 per 15 minutes", "LOGIN_LIMIT_PER_ACCOUNT": "5 per 2 seconds",
           "LOGIN_LIMIT_PER_IP": "8 per 15 minutes"}
 
@@ -137,20 +136,6 @@ def test_invisible_characters_or_case_do_not_open_a_fresh_counter(make, client):
 
 # ---------------------------------------------------------------- atomic: parallel guesses
 
-def redis_available() -> bool:
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        return False
-
-
-def forget(pattern: str) -> None:
-    """Redis outlives the test run: drop the counters a test left (its names are its own)."""
-    store = redis.Redis.from_url(REDIS_URL)
-    for key in store.scan_iter(f"*{pattern}*"):
-        store.delete(key)
-
-
 @pytest.fixture
 def real_app_config(tmp_path, database_url):
     """The suite's database (PostgreSQL in its pass), or a SQLite file: an in-memory database
@@ -170,12 +155,7 @@ def build():
     def _build(config):
         app = create_app(config)
         apps.append(app)
-        with app.app_context():
-            if config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-                from tests.conftest import _reset_postgresql
-                _reset_postgresql()
-            else:
-                db.create_all()
+        database.empty(app)
         return app
 
     yield _build

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from storefront.accounts.models import AuthSession, User
 from storefront.accounts.roles import Role
 from storefront.extensions import db
-from tests.conftest import TEST_PASSWORD, sign_in
+from tests.app_setup import TEST_PASSWORD, sign_in
 
 COOKIE = "etalase_session"
 

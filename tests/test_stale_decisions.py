@@ -27,8 +27,8 @@ from storefront.sellers import services as seller_services
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.listings.workflow import PRODUCT_TRANSITIONS, ProductAction, ProductStatus
-from storefront.sellers.workflow import Party, SellerAction, SellerStatus
-from tests.page_forms import form_fields, select_options
+from storefront.sellers.workflow import Party, SellerStatus
+from tests.helpers.page_forms import form_fields, select_options
 
 NEW_NAME = "Nama Baru Dari Penjual"
 NEW_PRICE = 9_500_000_000

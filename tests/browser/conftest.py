@@ -16,9 +16,8 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from storefront import create_app
 from storefront.config import PROJECT_ROOT
-from storefront.demo import seed
 from storefront.extensions import db
-from tests import dbconfig
+from tests import database, dbconfig
 
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -64,8 +63,9 @@ class _QuietRequestHandler(WSGIRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def live_app(tmp_path_factory):
-    """The demo app on a file SQLite database: schema by migrations, then the Medan demo seed."""
+def live_app(tmp_path_factory, demo):
+    """The demo app on a file SQLite database: schema by migrations, then the Medan demo seed (the
+    run's one seeding, copied: tests/conftest.py)."""
     from flask_migrate import upgrade
 
     base = tmp_path_factory.mktemp("live")
@@ -85,9 +85,8 @@ def live_app(tmp_path_factory):
     with app.app_context():
         with _logging_untouched():
             upgrade()
-        seed.seed_demo("medan")
-        db.session.commit()
-        db.session.remove()
+    exit_code, output = database.load_rows(app, demo)
+    assert exit_code == 0, output
     yield app
     with app.app_context():
         db.session.remove()

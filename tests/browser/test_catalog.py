@@ -10,53 +10,22 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from storefront.listings.models import Product
-from storefront.catalog.urls import product_url
 from storefront.extensions import db
-from tests.browser import axe
-from tests.browser.layout import assert_fits_the_phone
+from tests.helpers import axe
+from tests.helpers.browser_pages import PHONE, product_path, screenshot
+from tests.helpers.phone_layout import assert_fits_the_phone
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
 PRODUCT = "Bika ambon pandan"  # demo: Dapur Bika Tiga Saudara, halal (self declare), with photos
 SELLER = "Dapur Bika Tiga Saudara"
-
-
-def load_all_images(page) -> None:
-    """Lazy images below the fold would be blank in a full-page screenshot: load them all first."""
-    # (No wait_for_function with a string: that is eval() in the page, which the app's CSP forbids.)
-    page.evaluate("""async () => {
-      const images = [...document.images];
-      images.forEach(img => { img.loading = "eager"; });
-      await Promise.all(images.map(img => img.decode().catch(() => null)));
-    }""")
-
-
-def screenshot(page, screenshot_dir, name: str) -> None:
-    """The whole page. The viewport is stretched to the page's height first: a full-page capture of a
-    shorter viewport leaves the sticky compare bar floating over the middle of the results."""
-    load_all_images(page)
-    size = page.viewport_size
-    height = page.evaluate("document.scrollingElement.scrollHeight")
-    page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
-    page.screenshot(path=str(screenshot_dir / name), full_page=True)
-    page.set_viewport_size(size)
 
 
 def tall_enough_to_tap(locator) -> None:
     """The project's rule for phones: touch targets at least 44 px high."""
     box = locator.bounding_box()
     assert box and box["height"] >= 44, f"touch target only {box and round(box['height'])} px high"
-
-
-def product_path(live_app, name: str = PRODUCT) -> str:
-    with live_app.test_request_context():
-        product = db.session.scalar(sa.select(Product).where(Product.name == name))
-        assert product is not None, f"demo product {name!r} is missing"
-        path = product_url(product)
-        db.session.remove()
-    return path
 
 
 def compare_path(live_app) -> str:
@@ -71,7 +40,7 @@ def compare_path(live_app) -> str:
 def page_path(live_app, where: str) -> str:
     paths = {"home": "/", "listing": "/produk", "category": "/kategori/kuliner", "search": "/cari?q=bika"}
     if where == "product":
-        return product_path(live_app)
+        return product_path(live_app, PRODUCT)
     if where == "compare":
         return compare_path(live_app)
     return paths[where]
@@ -230,6 +199,6 @@ def test_listing_and_product_on_desktop(open_page, live_app, screenshot_dir):
     assert len(tops) == 1, "the first four cards are not on one row at 1280 px"
     screenshot(page, screenshot_dir, "catalog-listing-1280.png")
 
-    page.goto(product_path(live_app))
+    page.goto(product_path(live_app, PRODUCT))
     check_product_page(page)
     screenshot(page, screenshot_dir, "catalog-product-1280.png")

@@ -15,9 +15,9 @@ from storefront.listings.models import Product
 from storefront.demo import seed
 from storefront.extensions import db
 from storefront.timeutil import utcnow
-from tests.browser import axe
-from tests.browser.test_catalog import PHONE, product_path, screenshot
-from tests.pdf_samples import small_pdf
+from tests.helpers import axe
+from tests.helpers.browser_pages import PHONE, product_path, screenshot
+from tests.helpers.pdf_samples import small_pdf
 
 pytestmark = pytest.mark.browser
 PRODUCT = "Bika ambon original"  # Dapur Bika Tiga Saudara (penjual.bika)

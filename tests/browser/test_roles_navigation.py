@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from storefront.demo import seed
 from storefront.web.navigation import items_for
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.layout import assert_fits_the_phone
+from tests.helpers.phone_layout import assert_fits_the_phone
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from storefront.extensions import db
 from storefront.reference.models import City
 from storefront.sellers.models import Seller
 from tests.browser.conftest import PHONE
-from tests.browser.layout import assert_fits_the_phone
+from tests.helpers.phone_layout import assert_fits_the_phone
 
 CODE = "UJI-7K3P-Q9XA"
 PRODUCT = "Keripik ubi balado uji"

@@ -11,8 +11,8 @@ from storefront.accounts.roles import Role
 from storefront.listings.models import Product
 from storefront.catalog.urls import slugify
 from storefront.extensions import db
-from tests import dbconfig
-from tests.conftest import TEST_PASSWORD, _reset_postgresql, base_config
+from tests import database, dbconfig
+from tests.app_setup import TEST_PASSWORD, base_config
 from tests.factories import Factory
 
 PUBLIC_PAGES = ["/", "/produk", "/kategori/kuliner", "/cari?q=bika", "/sitemap.xml", "/sitemap/halaman.xml",
@@ -135,11 +135,7 @@ def shared_apps(app_config, tmp_path):
     if config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{tmp_path / 'shared.sqlite'}"
     first, second = create_app(config), create_app(config)
-    with first.app_context():
-        if config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-            db.create_all()
-        else:
-            _reset_postgresql()
+    database.empty(first)
     yield first, second
     for instance in (first, second):
         with instance.app_context():

@@ -1,12 +1,10 @@
 """The demo sellers and products (storefront/demo/sellers.py): every status, the Medan spread, real
 photos and events, the four demo seller accounts, fake-but-valid numbers, and idempotence.
 
-The seed runs once for the module (it draws and processes some 60 photos); the tests only read,
-except the last, which runs the seed again and expects nothing to change.
+The seed runs once per run (it draws and processes some 60 photos: the `demo` fixture); the tests
+only read a copy of it, except the last, which runs the seed again and expects nothing to change.
 """
 from __future__ import annotations
-
-import time
 
 import pytest
 import sqlalchemy as sa
@@ -29,25 +27,16 @@ from storefront.sellers.models import Seller, SellerEvent
 from storefront.listings.workflow import ProductStatus, RevisionStatus
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
-from tests import dbconfig
-from tests.conftest import _reset_postgresql, base_config, sign_in
+from tests import database
+from tests.app_setup import base_config, sign_in
 
 SELLER_ACCOUNTS = [a for a in seed.DEMO_ACCOUNTS if a.role.value == "seller"]
 
 
 @pytest.fixture(scope="module")
-def seeded(database_url, tmp_path_factory):
+def seeded(database_url, tmp_path_factory, demo):
     app = create_app(base_config(database_url, tmp_path_factory.mktemp("demo-sellers")))
-    with app.app_context():
-        if dbconfig.engine_name() == "postgresql":
-            _reset_postgresql()
-        else:
-            db.create_all()
-        started = time.perf_counter()
-        seed.seed_demo("medan")
-        db.session.commit()
-        print(f"\ndemo seed: {time.perf_counter() - started:.1f} s")
-        db.session.remove()
+    database.load(app, demo)  # the demo seed, made once per run (tests/conftest.py)
     yield app
     with app.app_context():
         db.session.remove()

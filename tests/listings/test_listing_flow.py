@@ -11,10 +11,10 @@ from storefront.accounts.roles import Role
 from storefront.listings.models import Product, ProductPriceHistory, ProductRevision
 from storefront.extensions import db
 from storefront.reference.models import Category, Unit
+from storefront.sellers.halal.statuses import HalalStatus
 from storefront.listings.workflow import ProductStatus, RevisionStatus
 from storefront.sellers.workflow import SellerStatus
-from storefront.sellers.halal.statuses import HalalStatus
-from tests.page_forms import decide
+from tests.helpers.page_forms import decide
 
 
 def jpeg(color="red"):

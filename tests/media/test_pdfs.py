@@ -24,7 +24,7 @@ from storefront.procurement.models import Payment
 from storefront.sellers import documents
 from storefront.sellers.models import SellerDocument
 from storefront.sellers.workflow import SellerStatus
-from tests.page_forms import take_step
+from tests.helpers.page_forms import take_step
 
 SCRIPT = "app.alert('pwn')"
 EXECUTABLE = b"MZ\x90\x00 evil executable"
@@ -198,9 +198,7 @@ def test_a_locked_document_is_refused_next_to_the_field_and_nothing_is_kept(app,
         assert db.session.scalar(sa.select(sa.func.count()).select_from(SellerDocument)) == 0
 
 
-def test_a_payment_proof_pdf_is_stored_inert(app, make, login):
-    from tests.test_access_matrix import build_world
-    world = build_world(app, make, login)
+def test_a_payment_proof_pdf_is_stored_inert(app, world):
     request_id = world.refs["<request_bendahara>"]
     before = set(_stored_files(app))
     response = take_step(world.clients[Role.BENDAHARA], request_id, "record_payment", {"method": "kkpd", "paid_on": "2026-12-01", "amount": "50000", "payment_reference": "SP2D/1",
@@ -213,9 +211,7 @@ def test_a_payment_proof_pdf_is_stored_inert(app, make, login):
     assert problems_in(stored) == [] and PAGE_TEXT in page_text(stored)
 
 
-def test_a_locked_payment_proof_is_refused_next_to_its_field(app, make, login):
-    from tests.test_access_matrix import build_world
-    world = build_world(app, make, login)
+def test_a_locked_payment_proof_is_refused_next_to_its_field(app, world):
     request_id = world.refs["<request_bendahara>"]
     before = _stored_files(app)
     locked = hostile_pdf(encryption=pikepdf.Encryption(owner="pemilik", user="rahasia"))

@@ -20,9 +20,9 @@ from storefront.extensions import db
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.procurement.workflow import TRANSITIONS, Party, RequestAction, RequestStatus
-from tests.page_forms import form_fields
+from tests.helpers.page_forms import form_fields
 from tests.procurement.conftest import submit
-from tests.procurement.test_stale_steps import _actor, _fill, _walk, path, snapshot
+from tests.helpers.request_walks import actor, fill, path, snapshot, walk
 
 EXPIRED_PIRT = "206127101000125"  # ended in 2025
 
@@ -77,10 +77,9 @@ def test_a_step_after_a_party_dropped_out_is_refused_and_both_officers_are_told(
     monkeypatch.setattr("storefront.mail.send", lambda messages: sent.extend(messages))
     (rid,) = submit(app, shop, {shop.products[0]: 4, shop.products[1]: 1})
     state = next(source for (source, step) in TRANSITIONS if step is action)
-    _walk(app, shop, None, rid,
-          path(RequestStatus.SUBMITTED, state) if state is not RequestStatus.SUBMITTED else [], [])
+    walk(app, shop, None, rid, path(RequestStatus.SUBMITTED, state) if state is not RequestStatus.SUBMITTED else [], [])
     party = sorted(TRANSITIONS[(state, action)].parties, key=list(Party).index)[0]
-    client = login(_actor(shop, party, None))
+    client = login(actor(shop, party, None))
     url = f"/permintaan/{rid}/{action.value}"
 
     reason_words = drop_out(app, shop, login, make)
@@ -91,7 +90,7 @@ def test_a_step_after_a_party_dropped_out_is_refused_and_both_officers_are_told(
         request = db.session.get(PurchaseRequest, rid)
         number, officers = request.number, {request.submitted_by_id, request.ppk_id}
     sent.clear()
-    refused = client.post(url, data=_fill(form_fields(page, url)))
+    refused = client.post(url, data=fill(form_fields(page, url)))
     assert refused.status_code == 422
     message = re.search(r'data-testid="form-error"[^>]*>(.*?)</div>', refused.text, re.S)
     assert message and all(word in message.group(1) for word in reason_words), message and message.group(1)
@@ -106,7 +105,7 @@ def test_a_step_after_a_party_dropped_out_is_refused_and_both_officers_are_told(
     emailed = {message.to for message in sent if reason_words[0] in message.body}
     assert emailed == {shop.pemesan.email, shop.ppk.email}
     # Trying again tells nobody twice.
-    client.post(url, data=_fill(form_fields(client.get(f"/permintaan/{rid}").text, url)))
+    client.post(url, data=fill(form_fields(client.get(f"/permintaan/{rid}").text, url)))
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Notice).where(
             Notice.request_id == rid, Notice.message.contains(reason_words[0]))) == len(officers)
@@ -116,6 +115,6 @@ def test_a_request_whose_parties_are_all_in_good_standing_is_not_blocked(app, sh
     (rid,) = submit(app, shop, {shop.products[0]: 4})
     client = login(shop.ppk)
     url = f"/permintaan/{rid}/approve"
-    assert client.post(url, data=_fill(form_fields(client.get(f"/permintaan/{rid}").text, url))).status_code == 302
+    assert client.post(url, data=fill(form_fields(client.get(f"/permintaan/{rid}").text, url))).status_code == 302
     with app.app_context():
         assert db.session.get(PurchaseRequest, rid).status is RequestStatus.APPROVED

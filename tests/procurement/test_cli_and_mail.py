@@ -2,7 +2,6 @@
 real SMTP server (aiosmtpd) started by the test."""
 from __future__ import annotations
 
-import socket
 from datetime import timedelta
 
 import pytest
@@ -14,22 +13,8 @@ from storefront.extensions import db
 from storefront.procurement.models import PurchaseRequest
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from storefront.timeutil import utcnow
+from tests.helpers.mail_server import Inbox, free_port
 from tests.procurement.conftest import status_of, step, submit
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf-8", "replace")))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

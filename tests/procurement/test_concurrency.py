@@ -19,7 +19,7 @@ from storefront.listings.models import CapacityHold
 from storefront.procurement.models import PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from tests import dbconfig
-from tests.conftest import base_config
+from tests.app_setup import base_config
 
 THREADS, ROUNDS, CAPACITY, STOCK = 20, 100, 10, 25
 

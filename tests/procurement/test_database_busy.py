@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from storefront.web.edge import database_was_busy
 from storefront.extensions import db
 from storefront.procurement.models import CartItem
-from tests.conftest import base_config
+from tests.app_setup import base_config
 
 
 @pytest.fixture

@@ -5,29 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pypdfium2 as pdfium
 import sqlalchemy as sa
 
-from storefront.config import PROJECT_ROOT
 from storefront.extensions import db
 from storefront.procurement.models import PaymentMethod, PurchaseRequest, RequestItem
 from storefront.procurement.workflow import Party, RequestAction
+from tests.helpers.pdf_pages import read_pdf
 from tests.procurement.conftest import step, submit
-
-SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
-
-
-def read_pdf(data: bytes, screenshot: str | None = None) -> str:
-    document = pdfium.PdfDocument(data)
-    page = document[0]
-    image = page.render(scale=1.5).to_pil()
-    lightest, darkest = image.convert("L").getextrema()
-    assert image.size[0] > 800 and darkest > 200 and lightest < 60  # drawn on, not blank
-    if screenshot:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        image.save(SCREENSHOTS / screenshot)
-    return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
-
 
 def test_surat_pesanan_and_bast_carry_the_facts_and_verify(app, login, shop):
     bika, legit = shop.products

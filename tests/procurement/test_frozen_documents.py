@@ -18,8 +18,8 @@ from storefront.procurement.models import PurchaseRequest, RequestItem
 from storefront.procurement.workflow import Party, RequestAction
 from storefront.reference.models import Opd
 from storefront.sellers.models import Seller
+from tests.helpers.pdf_pages import read_pdf
 from tests.procurement.conftest import step, submit, walk_to_bast
-from tests.procurement.test_documents import read_pdf
 
 UNRECOGNISED = 'data-testid="unrecognised"'
 _SKIPPED = {"email", "password_hash", "invitation_code", "idempotency_key", "slug"}

@@ -15,9 +15,9 @@ import pytest
 import time_machine
 
 from storefront.config import PROJECT_ROOT
+from tests.helpers.mail_server import Inbox, free_port
+from tests.helpers.pdf_pages import read_pdf
 from tests.procurement.conftest import submit, walk_to_bast
-from tests.procurement.test_cli_and_mail import Inbox, free_port
-from tests.procurement.test_documents import read_pdf
 
 ISSUED = datetime(2026, 12, 7, 17, 30, tzinfo=UTC)  # 8 December 2026, 00.30 in Medan (WIB, UTC+7)
 LOCAL, UTC_DAY = "8 Desember 2026", "7 Desember 2026"

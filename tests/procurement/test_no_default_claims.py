@@ -15,7 +15,7 @@ from storefront.extensions import db
 from storefront.procurement import clock
 from storefront.procurement.models import PurchaseRequest, Rating
 from storefront.procurement.workflow import RequestStatus
-from tests.page_forms import take_step
+from tests.helpers.page_forms import take_step
 from tests.procurement.conftest import submit
 
 # The seller's counter-offer starts from the order's terms: it is their own proposal, not a fact.

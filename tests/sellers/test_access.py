@@ -14,7 +14,7 @@ from storefront.extensions import db
 from storefront.sellers.models import DocumentKind, SellerDocument
 from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import SellerStatus
-from tests.page_forms import decide
+from tests.helpers.page_forms import decide
 
 SELLER_PAGES = ["/penjual", "/penjual/profil", "/penjual/dokumen", "/penjual/produk/", "/penjual/produk/baru"]
 DINAS_PAGES = ["/dinas/verifikasi/", "/dinas/kurasi/"]

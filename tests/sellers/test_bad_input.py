@@ -18,8 +18,9 @@ from storefront.extensions import db
 from storefront.reference.models import Category, Unit
 from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import SellerStatus
-from tests.page_forms import reviewed_token
-from tests.test_access_matrix import changed_tables, snapshot
+from tests.helpers.access_matrix import changed_tables, snapshot
+from tests.helpers.clients import client_with, cookies_of
+from tests.helpers.page_forms import reviewed_token
 
 BAD = {"empty": "", "long": "x" * 10_000, "nul": "ab\x00cd", "emoji": "Kopi ☕ Medan 🇮🇩",
        "html": "<script>alert(1)</script>", "junk": "abc", "negative": "-1"}
@@ -33,8 +34,9 @@ def jpeg() -> io.BytesIO:
     return buffer
 
 
-@pytest.fixture
-def world(app, make, login):
+def _seed(app, make, login) -> dict:
+    """The seeded city, a business being prepared with a draft listing, an invited business, its
+    owner and a verifier signed in: ids and cookies."""
     make.reference("medan")
     owner = make.user(Role.SELLER)
     seller = make.seller(SellerStatus.REGISTERED, owner=owner)
@@ -43,9 +45,17 @@ def world(app, make, login):
     with app.app_context():
         category = db.session.scalar(sa.select(Category.id).where(Category.slug == "kue-roti"))
         unit = db.session.scalar(sa.select(Unit.id).where(Unit.code == "kotak"))
-    return {"owner": login(owner), "verifier": login(make.user(Role.VERIFIER)), "anonymous": app.test_client(),
-            "seller": seller, "invited": invited, "product": product, "category": category, "unit": unit,
-            "kecamatan": make.kecamatan().id}
+    return {"owner": cookies_of(login(owner)), "verifier": cookies_of(login(make.user(Role.VERIFIER))),
+            "seller": seller.id, "invitation_code": invited.invitation_code, "product": product.id,
+            "category": category, "unit": unit, "kecamatan": make.kecamatan().id}
+
+
+@pytest.fixture
+def world(app, seeded):
+    """A copy of that world (built once per run, not once for each of the 300 cases)."""
+    seed = seeded("seller-bad-input", _seed)
+    return seed | {"owner": client_with(app, seed["owner"]), "verifier": client_with(app, seed["verifier"]),
+                   "anonymous": app.test_client()}
 
 
 def forms(world) -> dict:
@@ -57,7 +67,7 @@ def forms(world) -> dict:
                     "halal_certificate_number": "", "non_halal_ingredient": "", "halal_out_of_scope_reason": "",
                     "pirt_number": "", "bpom_number": ""}
     return {
-        "register": ("anonymous", "/daftar", {"code": w["invited"].invitation_code, "name": "Bu Rina",
+        "register": ("anonymous", "/daftar", {"code": w["invitation_code"], "name": "Bu Rina",
                                               "email": "rina@uji.example", "password": "bolu gulung keju",
                                               "confirm": "bolu gulung keju"}, False),
         "profile": ("owner", "/penjual/profil", {
@@ -68,11 +78,11 @@ def forms(world) -> dict:
         "document": ("owner", "/penjual/dokumen", {"kind": "nib", "number": "9000000000321", "issued_on": "",
                                                    "expires_on": ""}, True),
         "product_new": ("owner", "/penjual/produk/baru", product_data, False),
-        "product_edit": ("owner", f"/penjual/produk/{w['product'].id}", product_data, False),
-        "photo": ("owner", f"/penjual/produk/{w['product'].id}/foto", {"alt_text": "Kemasan depan"}, True),
-        "seller_decision": ("verifier", f"/dinas/verifikasi/penjual/{w['seller'].id}/keputusan",
+        "product_edit": ("owner", f"/penjual/produk/{w['product']}", product_data, False),
+        "photo": ("owner", f"/penjual/produk/{w['product']}/foto", {"alt_text": "Kemasan depan"}, True),
+        "seller_decision": ("verifier", f"/dinas/verifikasi/penjual/{w['seller']}/keputusan",
                             {"action": "approve", "reason": ""}, False),
-        "product_decision": ("verifier", f"/dinas/kurasi/produk/{w['product'].id}/keputusan",
+        "product_decision": ("verifier", f"/dinas/kurasi/produk/{w['product']}/keputusan",
                              {"action": "approve", "reason": ""}, False),
     }
 

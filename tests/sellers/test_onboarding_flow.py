@@ -5,7 +5,7 @@ from storefront.sellers.workflow import SellerStatus
 from storefront.sellers.models import Seller
 from storefront.extensions import db
 from storefront.accounts.roles import Role
-from tests.page_forms import decide
+from tests.helpers.page_forms import decide
 
 def jpeg():
     b = io.BytesIO(); Image.new("RGB", (800, 600), "red").save(b, "JPEG"); b.seek(0); return b

@@ -15,7 +15,7 @@ from storefront.extensions import db
 from storefront.sellers.models import Seller
 from storefront.sellers.registry import services as registry_services
 from storefront.sellers.workflow import SellerStatus
-from tests.conftest import TEST_PASSWORD
+from tests.app_setup import TEST_PASSWORD
 
 
 def form(code, email="baru@uji.example", **extra):

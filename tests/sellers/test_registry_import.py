@@ -5,49 +5,24 @@ row number as the spreadsheet shows it, the column, and the Indonesian message.
 """
 from __future__ import annotations
 
-import csv
 import io
-from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from storefront.sellers.registry.files import MAX_BYTES, template_csv, template_xlsx
-from storefront.sellers.registry.preview import MAX_ROWS, parse_registry
+from storefront.sellers.registry.preview import MAX_ROWS
 from storefront.sellers.registry.rows import KecamatanLookup, column_letter, header_key
+from tests.helpers.registry_files import HEADER, KECAMATAN, csv_bytes, parse, xlsx_bytes
 
-KECAMATAN = [SimpleNamespace(id=1, code="12.71.01", name="Medan Kota"),
-             SimpleNamespace(id=2, code="12.71.02", name="Medan Sunggal"),
-             SimpleNamespace(id=17, code="12.71.17", name="Medan Baru")]
-HEADER = ["nama_usaha", "nama_pemilik", "nib", "kecamatan", "telepon", "alamat", "kategori"]
 GOOD_ROWS = [
     ["Dapur Bika Tiga Saudara", "Rahmawati Lubis", "9000000000001", "Medan Kota", "0812-3456-7890",
      "Jl. Contoh No. 1", "Makanan"],
     ["Sari Markisa Bukit Barisan", "Jonatan Ginting", "", "12.71.02", "+62 813 1111 2222", "", "Minuman"],
     ["Tenun Ulos Boru Hasian", "Roslina br. Tobing", "9000000000003", "", "", "", ""],
 ]
-
-
-def csv_bytes(rows, *, delimiter=",", encoding="utf-8", bom=False) -> bytes:
-    out = io.StringIO()
-    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
-    return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode(encoding)
-
-
-def xlsx_bytes(rows, *, title_rows=()) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in [*title_rows, *rows]:
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def parse(data: bytes, filename="binaan.csv", existing=()):
-    return parse_registry(data, filename, kecamatan=KECAMATAN, existing_nibs=existing)
 
 
 def problems(preview) -> list[tuple]:

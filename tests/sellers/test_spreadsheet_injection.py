@@ -20,7 +20,7 @@ from storefront.extensions import db
 from storefront.reference.models import Kecamatan
 from storefront.sellers.models import Seller
 from storefront.sellers.registry.rows import COLUMNS, looks_like_formula, spreadsheet_safe
-from tests.sellers.test_registry_import import HEADER, csv_bytes, parse, xlsx_bytes
+from tests.helpers.registry_files import HEADER, csv_bytes, parse, xlsx_bytes
 
 # The OWASP list of formula starts, with payloads from its examples.
 PAYLOADS = ["=1+1", "+1+1", "-1+1", "@SUM(1+1)*cmd|' /C calc'!A0", "=cmd|' /C calc'!A0", "+cmd|' /C calc'!A0",

@@ -1,8 +1,8 @@
 """Every GET route as everyone who may open it, over the access matrix's world.
 
-The world is the access matrix's (tests/test_access_matrix.py: a user per role, a business in
+The world is the access matrix's (tests/helpers/access_matrix.py: a user per role, a business in
 each state, requests in the statuses where each party acts). It is crawled two ways:
-- `get_cases()` with `busy_world`: the matrix's GET_CASES (one per GET route, checked against
+- `get_cases()` with `busy_world` (the `busy` fixture): the matrix's GET_CASES (one per GET route, checked against
   app.url_map there) plus the pages of overdue requests, in a world with what tempts a page to
   write (requests past their deadline, an unread notice for everyone). The class tests of hosts,
   query parameters, caching headers and safe GETs walk them.
@@ -21,8 +21,9 @@ from flask import url_for
 from storefront.extensions import db
 from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.timeutil import utcnow
-from tests.test_access_matrix import (GET_CASES, PARTY_STEPS, PRINCIPALS, World, allowed, build_world, case_id,
-                                      principal_name)
+from tests.helpers.access_matrix import (GET_CASES, PARTY_STEPS, PRINCIPALS, World, allowed, build_world,
+                                         case_id, principal_name)
+
 # The requests of PARTY_STEPS that wait for an answer (submitted, approved): made overdue below.
 OVERDUE = [f"<request_{role.value}>" for role, (status, _) in PARTY_STEPS.items()
            if status in ("submitted", "approved", "countered")]
@@ -97,5 +98,5 @@ def crawl(world: World, extra: list[tuple[str, str]] = ()) -> Iterator[Page]:
             yield page
 
 
-__all__ = ["CASES", "OVERDUE", "PRINCIPALS", "Page", "World", "allowed_principals", "busy_world", "case_id", "crawl",
-           "get_cases", "request_urls"]
+__all__ = ["CASES", "OVERDUE", "PRINCIPALS", "Page", "World", "allowed_principals", "busy_world", "case_id",
+           "crawl", "get_cases", "request_urls"]
