@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from openpyxl import Workbook
 
-from storefront.sellers.registry_import import parse_registry
+from storefront.sellers.registry.preview import parse_registry
 
 KECAMATAN = [SimpleNamespace(id=1, code="12.71.01", name="Medan Kota"),
              SimpleNamespace(id=2, code="12.71.02", name="Medan Sunggal"),
