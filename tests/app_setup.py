@@ -5,6 +5,8 @@ build an app of their own (another database file, production settings) start fro
 """
 from __future__ import annotations
 
+import jinja2
+
 TEST_PASSWORD = "kata-sandi-uji-123"
 
 
@@ -28,3 +30,29 @@ def base_config(database_url: str, tmp_path) -> dict:
 def sign_in(client, email: str, password: str = TEST_PASSWORD):
     """Post the login form (the response tells whether it worked: 302)."""
     return client.post("/masuk", data={"email": email, "password": password})
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Every test builds an app of its own, and each app's Jinja would compile every template it
+    renders again (often most of a short test's time). All test apps have the same Jinja settings,
+    so they share the compiled code: Jinja keys it by template name and checks the source's hash."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled_templates = _CompiledTemplates()
+
+
+def share_compiled_templates(app):
+    """Let `app` use (and add to) the templates the run's other test apps compiled."""
+    app.jinja_env.bytecode_cache = _compiled_templates
+    return app

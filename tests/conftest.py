@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from storefront import create_app
 from storefront.extensions import db
 from tests import database, dbconfig
-from tests.app_setup import TEST_PASSWORD, base_config, sign_in
+from tests.app_setup import TEST_PASSWORD, base_config, share_compiled_templates, sign_in
 from tests.factories import Factory
 from tests.helpers.access_matrix import World, build_world, open_world, seed_of
 from tests.helpers.crawl import busy_world
@@ -48,7 +48,7 @@ def app_config(database_url, tmp_path) -> dict:
 
 @pytest.fixture
 def app(app_config):
-    app = create_app(app_config)
+    app = share_compiled_templates(create_app(app_config))
     database.empty(app)
     yield app
     with app.app_context():
@@ -91,7 +91,7 @@ def _build_template(key: str, config: dict, build) -> str:
     """Template `key`: made by `build(app, make, login)` in an app of its own on `config`, unless
     this run already has it."""
     if not database.saved(key):
-        builder = create_app(config)
+        builder = share_compiled_templates(create_app(config))
         database.empty(builder)
         payload = build(builder, Factory(builder, password=TEST_PASSWORD), _login_to(builder))
         database.save(builder, key, payload)

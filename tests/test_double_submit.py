@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from storefront import create_app
 from storefront.accounts.roles import Role
 from storefront.extensions import db
-from tests.app_setup import base_config
+from tests.app_setup import base_config, share_compiled_templates
 from tests.helpers.access_matrix import (ACCESS, PARTY_STEPS, POST_CASES, PUBLIC, ReplayableFile, allowed,
                                          build_world, open_world, post_data, rules, seed_of)
 from tests.helpers.clients import client_with, cookies_of
@@ -107,7 +107,7 @@ class Worlds:
         folder.mkdir()
         # Each thread holds a connection from its first read to its commit, as a worker does.
         config = base_config(url, folder) | {"SQLALCHEMY_ENGINE_OPTIONS": {"pool_size": 6, "max_overflow": 0}}
-        app = create_app(config)
+        app = share_compiled_templates(create_app(config))
         self.apps.append(app)
         seed = self.seeded("access-matrix", lambda app, make, login: seed_of(build_world(app, make, login)), into=app)
         return open_world(app, seed)
