@@ -49,7 +49,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.client import HTTPConnection
 from pathlib import Path
 
@@ -316,8 +316,8 @@ def explain(engine, statement, parameters) -> str:
 
 
 def public_product_paths(db, sa, count: int) -> list[str]:
-    from storefront.listings.models import Product
     from storefront.catalog.urls import slugify
+    from storefront.listings.models import Product
     from storefront.listings.visibility import public_product_filter
 
     rows = db.session.execute(sa.select(Product.id, Product.name).join(Product.seller)
@@ -709,7 +709,7 @@ def main() -> int:
         products = count_products(database)
     finally:
         database.close()
-    result = {"db": args.db, "products": products, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    result = {"db": args.db, "products": products, "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
               "machine": facts, "load_before": load_before, "load_after": os.getloadavg()[0], "seed": seed,
               "inprocess": inprocess, "http": http}
     print(markdown(result))

@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -143,9 +143,8 @@ def fresh_process_memory(variant: str, path: Path) -> dict:
 # --- the machine -----------------------------------------------------------------------------------
 
 def machine() -> dict:
-    from PIL import Image, features
-
     import pillow_heif
+    from PIL import Image, features
 
     cpu = "unknown"
     try:
@@ -204,7 +203,7 @@ def run(runs: int) -> dict:
         "runs": runs, "jpeg_bytes": len(phone), "heic_bytes": len(heic), "bomb_400_bytes": len(bomb_400), "bomb_100_bytes": len(bomb_100),
         "times": {name: {"p50": percentile(v, 0.5), "p95": percentile(v, 0.95)} for name, v in times.items()},
         "memory": memory, "machine": machine(), "load_before": load_before,
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
 

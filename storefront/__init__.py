@@ -10,11 +10,11 @@ from werkzeug.routing import IntegerConverter
 
 from storefront import cli, config, extensions, i18n, security
 from storefront.catalog import urls as catalog_urls
+from storefront.config import PROJECT_ROOT
 from storefront.listings import labels as listing_labels
 from storefront.sellers import labels
 from storefront.web import edge, error_pages, external, guards, language, page_cache
 from storefront.web.external import EtalaseFlask
-from storefront.config import PROJECT_ROOT
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -88,8 +88,8 @@ def _register_blueprints(app: Flask) -> None:
                       curation_bp, registry_bp, procurement_bp):
         app.register_blueprint(blueprint)
     # Photos of drafts and of unverified sellers are not public (the media route asks this rule).
-    from storefront.media import views as media_views
     from storefront.listings.visibility import image_visible
+    from storefront.media import views as media_views
 
     media_views.visibility_rule = image_visible
 

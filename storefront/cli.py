@@ -60,8 +60,8 @@ def seed_demo() -> None:
 
 
 def init_app(app) -> None:
-    from storefront.demo.bench_seed import seed_bench_command
     from storefront.catalog.cli import catalog
+    from storefront.demo.bench_seed import seed_bench_command
     from storefront.listings.cli import sellers
     from storefront.procurement.cli import procurement
 

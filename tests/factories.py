@@ -119,8 +119,8 @@ class Factory:
         """A listing of `seller` (published by default) in the first seeded food category, or in
         the category with slug `category`."""
         from storefront.listings.models import Product
-        from storefront.reference.models import Category, Unit
         from storefront.listings.workflow import ProductStatus
+        from storefront.reference.models import Category, Unit
         from storefront.sellers.halal.statuses import HalalStatus
         from storefront.timeutil import utcnow
 

@@ -7,9 +7,9 @@ typed (NUL bytes stripped) and shown escaped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
-from typing import Callable
 
 import pytest
 import sqlalchemy as sa
@@ -20,8 +20,7 @@ from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.reference.models import Opd
 from tests.app_setup import TEST_PASSWORD
-from tests.helpers.access_matrix import (REFERENCE_EDIT, REFERENCE_MODELS, REFERENCE_NEW, changed_tables,
-                                         snapshot)
+from tests.helpers.access_matrix import REFERENCE_EDIT, REFERENCE_MODELS, REFERENCE_NEW, changed_tables, snapshot
 from tests.helpers.clients import client_with, cookies_of, detached
 
 EMPTY = ""

@@ -13,8 +13,20 @@ import pytest
 from storefront.accounts.roles import Role
 from storefront.extensions import csrf
 from tests.app_setup import TEST_PASSWORD
-from tests.helpers.access_matrix import (ACCESS, POST_CASES, PUBLIC, World, allowed, build_world,
-                                         changed_tables, open_world, post_data, rules, seed_of, snapshot)
+from tests.helpers.access_matrix import (
+    ACCESS,
+    POST_CASES,
+    PUBLIC,
+    World,
+    allowed,
+    build_world,
+    changed_tables,
+    open_world,
+    post_data,
+    rules,
+    seed_of,
+    snapshot,
+)
 
 CSRF_TITLE = "Sesi formulir kedaluwarsa"
 

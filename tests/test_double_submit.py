@@ -26,8 +26,19 @@ from storefront import create_app
 from storefront.accounts.roles import Role
 from storefront.extensions import db
 from tests.app_setup import base_config, share_compiled_templates
-from tests.helpers.access_matrix import (ACCESS, PARTY_STEPS, POST_CASES, PUBLIC, ReplayableFile, allowed,
-                                         build_world, open_world, post_data, rules, seed_of)
+from tests.helpers.access_matrix import (
+    ACCESS,
+    PARTY_STEPS,
+    POST_CASES,
+    PUBLIC,
+    ReplayableFile,
+    allowed,
+    build_world,
+    open_world,
+    post_data,
+    rules,
+    seed_of,
+)
 from tests.helpers.clients import client_with, cookies_of
 
 # Two identical posts at once leave the state one post leaves.

@@ -15,8 +15,8 @@ until someone decides whether it edits an existing record.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,19 +25,31 @@ from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import HTTPException
 
 from storefront.accounts.roles import Role
-from storefront.listings.models import IMMEDIATE_FIELDS, MATERIAL_FIELDS, DeliveryArea, Product
 from storefront.extensions import db
-from storefront.reference.models import Category, Kecamatan
 from storefront.listings import services as listings
+from storefront.listings.models import IMMEDIATE_FIELDS, MATERIAL_FIELDS, DeliveryArea, Product
+from storefront.listings.workflow import ProductStatus
+from storefront.reference.models import Category, Kecamatan
 from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
-from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import SellerStatus
-from tests.helpers.html_forms import Control, Form, field_errors, parse_forms
 from tests.helpers.access_matrix import (
-    DISPUTED, GET_CASES, OWN_PRODUCT, PRINCIPALS, REFERENCE_MODELS, REGISTRY_ENTRY, World, allowed, build_world,
-    open_world, principal_name, registry_upload, seed_of)
+    DISPUTED,
+    GET_CASES,
+    OWN_PRODUCT,
+    PRINCIPALS,
+    REFERENCE_MODELS,
+    REGISTRY_ENTRY,
+    World,
+    allowed,
+    build_world,
+    open_world,
+    principal_name,
+    registry_upload,
+    seed_of,
+)
+from tests.helpers.html_forms import Control, Form, field_errors, parse_forms
 
 REQUEST_PAGES = [("procurement.detail", {"request_id": ref}) for ref in (
     "<request_pemesan>", "<request_ppk>", "<request_bendahara>", "<request_seller>", "<request_verifier>",

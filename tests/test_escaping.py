@@ -25,9 +25,20 @@ from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.timeutil import utcnow
 from tests.app_setup import TEST_PASSWORD, sign_in
+from tests.helpers.access_matrix import (
+    ACCESS,
+    CART_ITEM,
+    NEW_PASSWORD,
+    OWN_PRODUCT,
+    POST_CASES,
+    PRINCIPALS,
+    PUBLIC,
+    PUBLIC_PRODUCT,
+    REVIEW_SELLER,
+    allowed,
+    principal_name,
+)
 from tests.helpers.crawl import crawl
-from tests.helpers.access_matrix import (CART_ITEM, OWN_PRODUCT, POST_CASES, PRINCIPALS, PUBLIC, PUBLIC_PRODUCT,
-                                         REVIEW_SELLER, ACCESS, NEW_PASSWORD, allowed, principal_name)
 
 # Columns people type into (directly, through a form or an import), and who does.
 USER_TEXT = {

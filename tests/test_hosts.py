@@ -15,8 +15,8 @@ import pytest
 from storefront import create_app
 from storefront.config import ConfigError, from_environment
 from tests.app_setup import base_config
-from tests.helpers.crawl import PRINCIPALS, case_id, get_cases
 from tests.helpers.access_matrix import POST_CASES, allowed, post_data, principal_name
+from tests.helpers.crawl import PRINCIPALS, case_id, get_cases
 
 BASE = "https://etalase.example"
 FORGED = {"Host": "forged-host.invalid", "X-Forwarded-Host": "forged-forwarded.invalid",

@@ -6,7 +6,6 @@ marker value on every row; then every page and PDF is opened as everyone allowed
 """
 from __future__ import annotations
 
-
 from storefront.accounts.roles import Role
 from storefront.extensions import db
 from tests.helpers.crawl import crawl

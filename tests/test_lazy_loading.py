@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from storefront.listings.models import Product
 from storefront.extensions import db
+from storefront.listings.models import Product
 
 
 def test_every_relationship_raises_on_lazy_load(app):

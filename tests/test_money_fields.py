@@ -21,8 +21,8 @@ from wtforms.validators import DataRequired
 
 import storefront
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product
 from storefront.extensions import db
+from storefront.listings.models import Product
 from storefront.reference.models import Category, Unit
 from storefront.sellers.workflow import SellerStatus
 from storefront.web import fields

@@ -16,12 +16,12 @@ from wtforms import StringField
 
 import storefront
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.lifecycle import TransitionNotAllowed
-from storefront.procurement.models import Holiday
+from storefront.listings.models import Product
 from storefront.listings.workflow import ProductAction, ProductStatus
+from storefront.procurement.models import Holiday
 from storefront.sellers.workflow import Party, SellerStatus
 from storefront.web import edge
 from storefront.web.forms import BaseForm

@@ -23,8 +23,13 @@ from storefront.config import PROJECT_ROOT
 from storefront.extensions import db
 from storefront.lifecycle import ReasonRequired, TransitionNotAllowed, next_state
 from storefront.listings.models import Product, ProductEvent
-from storefront.listings.workflow import (REVISION_TRANSITIONS, ProductAction, ProductStatus, RevisionAction,
-                                          RevisionStatus)
+from storefront.listings.workflow import (
+    REVISION_TRANSITIONS,
+    ProductAction,
+    ProductStatus,
+    RevisionAction,
+    RevisionStatus,
+)
 from storefront.once import ChangedMeanwhile
 from storefront.sellers.workflow import Party, SellerStatus
 

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import storefront
-from tests.helpers.crawl import PRINCIPALS, case_id, get_cases
 from tests.helpers.access_matrix import principal_name
+from tests.helpers.crawl import PRINCIPALS, case_id, get_cases
 
 URL_FOR_KEYWORDS = ["_anchor", "_method", "_scheme", "_external", "endpoint", "values"]
 TRICKY_VALUES = ["²", "¹²", "٣", "१", "𝟗", "Ⅻ", "-1", "0", "00", "+5", " 7", "1_000", "1e9", "1.5", "NaN",

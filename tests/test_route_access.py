@@ -19,9 +19,33 @@ from storefront.accounts.roles import Role
 from storefront.admin.reference_views import KINDS
 from storefront.sellers.workflow import SellerStatus
 from tests.helpers.access_matrix import (
-    ACCESS, DISPUTED, GET_CASES, GET_REDIRECTS, IMAGE, OWN_DOCUMENT, POST_CASES, PRINCIPALS, PUBLIC, REFERENCE_EDIT,
-    REFERENCE_MODELS, REFERENCE_NEW, REGISTRY_ENTRY, REVIEW_DOCUMENT, REVIEW_SELLER, UNLISTED, allowed, case_id,
-    changed_tables, links_on, login_redirect, post_data, principal_name, rules, snapshot, user_row)
+    ACCESS,
+    DISPUTED,
+    GET_CASES,
+    GET_REDIRECTS,
+    IMAGE,
+    OWN_DOCUMENT,
+    POST_CASES,
+    PRINCIPALS,
+    PUBLIC,
+    REFERENCE_EDIT,
+    REFERENCE_MODELS,
+    REFERENCE_NEW,
+    REGISTRY_ENTRY,
+    REVIEW_DOCUMENT,
+    REVIEW_SELLER,
+    UNLISTED,
+    allowed,
+    case_id,
+    changed_tables,
+    links_on,
+    login_redirect,
+    post_data,
+    principal_name,
+    rules,
+    snapshot,
+    user_row,
+)
 
 # ---------------------------------------------------------------- the table covers the app
 

@@ -11,8 +11,8 @@ purchase request are covered the same way in tests/procurement/test_stale_steps.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 import sqlalchemy as sa
@@ -20,13 +20,13 @@ from sqlalchemy.orm import selectinload
 
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.listings.models import IMMEDIATE_FIELDS, MATERIAL_FIELDS, Product, ProductEvent, ProductRevision
 from storefront.extensions import db
 from storefront.listings import services as listings
+from storefront.listings.models import IMMEDIATE_FIELDS, MATERIAL_FIELDS, Product, ProductEvent, ProductRevision
+from storefront.listings.workflow import PRODUCT_TRANSITIONS, ProductAction, ProductStatus
 from storefront.sellers import services as seller_services
 from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller, SellerEvent
-from storefront.listings.workflow import PRODUCT_TRANSITIONS, ProductAction, ProductStatus
 from storefront.sellers.workflow import Party, SellerStatus
 from tests.helpers.page_forms import form_fields, select_options
 

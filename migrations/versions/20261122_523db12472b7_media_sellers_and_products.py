@@ -5,9 +5,8 @@ Revises: fec1bf379f8d
 Create Date: 2026-11-22 04:40:49.893552
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '523db12472b7'

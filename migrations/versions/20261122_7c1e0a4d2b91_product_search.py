@@ -7,8 +7,8 @@ Create Date: 2026-11-22 10:05:00
 The index objects are written out here (not imported) so this step stays what it was when it
 ran; catalog/search_index.py holds the same statements for `create_all`.
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = '7c1e0a4d2b91'
 down_revision = '523db12472b7'

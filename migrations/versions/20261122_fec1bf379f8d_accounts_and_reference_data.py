@@ -5,9 +5,8 @@ Revises:
 Create Date: 2026-11-22 04:12:35.614591
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'fec1bf379f8d'

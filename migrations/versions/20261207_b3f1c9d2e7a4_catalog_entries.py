@@ -14,8 +14,8 @@ indexed. Search ranks names apart from the body:
   every matching row (seconds on a common word at 100,000 products).
 The statements are written out here so this step stays what it was when it ran.
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = 'b3f1c9d2e7a4'
 down_revision = '9d2e4f6a8b10'

@@ -6,9 +6,8 @@ Revises: b3f1c9d2e7a4
 Create Date: 2026-12-07 05:40:22.498660
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'd3d3733fd1af'

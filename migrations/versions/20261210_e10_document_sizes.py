@@ -7,9 +7,8 @@ Revises: c10_frozen_documents
 Create Date: 2026-12-10 09:00:00
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'e10a7f3c5d21'

@@ -8,8 +8,8 @@ An admin or verifier can unlock an account whose sign-in is limited after failed
 unlock is recorded here, and the sign-in counters carry the id of the latest one, so an unlock
 moves the account to fresh counters on every limiter storage.
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = 'f10a_account_events'
 down_revision = 'e10a7f3c5d21'

@@ -7,8 +7,8 @@ Create Date: 2026-12-10 09:00:00
 The product page's add-to-cart form carries a key; the same form posted twice (a double click,
 a retry) adds its quantity once (issue 10, point 7).
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = 'h10a_cart_add_key'
 down_revision = 'f10a_account_events'

@@ -6,8 +6,8 @@ Create Date: 2026-12-10 09:10:00
 
 Issue 10, point 7: a double click on "save" made two products, two photos or two documents.
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = 'h10b_form_submissions'
 down_revision = 'h10a_cart_add_key'

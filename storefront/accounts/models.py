@@ -38,7 +38,7 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    opd: Mapped["Opd | None"] = relationship(lazy="raise")  # noqa: F821
+    opd: Mapped[Opd | None] = relationship(lazy="raise")  # noqa: F821
 
     # The token of the sign-in session this object was loaded for (not a column).
     session_token = None

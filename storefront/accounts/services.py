@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+
 import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.orm import contains_eager

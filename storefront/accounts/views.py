@@ -6,9 +6,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 
 from storefront.accounts import services, signin_limits
-from storefront.accounts.signin import sign_in
 from storefront.accounts.forms import ChangePasswordForm, LoginForm
 from storefront.accounts.roles import ROLE_DESCRIPTIONS
+from storefront.accounts.signin import sign_in
 from storefront.extensions import db, login_manager
 from storefront.reference.models import Opd
 from storefront.web import edge

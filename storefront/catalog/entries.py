@@ -18,14 +18,14 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from storefront.catalog.models import CatalogEntry
-from storefront.listings.models import Product, ProductPhoto
 from storefront.catalog.search_index import document_for
 from storefront.catalog.urls import slugify
+from storefront.listings.models import Product, ProductPhoto
+from storefront.listings.visibility import public_product_filter
 from storefront.media.models import MediaDerivative
 from storefront.reference.models import Category, Unit
 from storefront.sellers.halal.statuses import shows_halal_badge
 from storefront.sellers.models import Seller
-from storefront.listings.visibility import public_product_filter
 
 BATCH = 2000
 _entries = CatalogEntry.__table__

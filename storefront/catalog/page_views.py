@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import abort, redirect, render_template, request
 
 from storefront.catalog import queries, seo
-from storefront.catalog.urls import product_url, slugify
 from storefront.catalog.results import results_page
+from storefront.catalog.urls import product_url, slugify
 from storefront.catalog.views import bp
 from storefront.web import page_cache, page_parts
 from storefront.web.params import url_with_args, whole_number

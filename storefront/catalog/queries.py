@@ -16,12 +16,12 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 from storefront.catalog import search
 from storefront.catalog.filters import MAX_PAGES, PER_PAGE, CatalogQuery
 from storefront.catalog.models import CatalogEntry
-from storefront.listings.models import Product, ProductPhoto
 from storefront.extensions import db
+from storefront.listings.models import Product, ProductPhoto
+from storefront.listings.visibility import public_product_filter
 from storefront.media.models import MediaImage
 from storefront.reference.models import Category, City, Kecamatan
 from storefront.sellers.models import Seller
-from storefront.listings.visibility import public_product_filter
 from storefront.sellers.workflow import SellerStatus
 
 # The results statements use the table's columns, not the mapped attributes: they return plain

@@ -20,8 +20,8 @@ trigram word similarity (pg_trgm).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import sqlalchemy as sa
 

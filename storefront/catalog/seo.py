@@ -10,13 +10,13 @@ from xml.sax.saxutils import escape
 import sqlalchemy as sa
 from flask import Response, abort, url_for
 
-from storefront.listings.models import Product
 from storefront.catalog.urls import product_url, seller_url
 from storefront.catalog.views import bp
 from storefront.extensions import db
+from storefront.listings.models import Product
+from storefront.listings.visibility import public_product_filter
 from storefront.reference.models import Category
 from storefront.sellers.models import Seller
-from storefront.listings.visibility import public_product_filter
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import iso_day
 from storefront.web import page_cache

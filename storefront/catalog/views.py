@@ -9,9 +9,9 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, redirect, render_template, request
 
 from storefront.catalog import queries
-from storefront.listings.models import Product, ProductPhoto
 from storefront.catalog.results import category_family, results_page
 from storefront.extensions import db
+from storefront.listings.models import Product, ProductPhoto
 from storefront.media.models import MediaDerivative, MediaImage
 from storefront.reference.models import Category, City, Kecamatan, Unit
 from storefront.sellers.models import Seller

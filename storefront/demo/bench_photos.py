@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from storefront.accounts import services as accounts
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.demo.bench_vocab import LEAVES
 from storefront.demo import packaging
+from storefront.demo.bench_vocab import LEAVES
 from storefront.extensions import db
 from storefront.media.models import MediaImage
 from storefront.media.services import store_upload

@@ -26,15 +26,15 @@ from flask.cli import with_appcontext
 
 from storefront.catalog import entries
 from storefront.demo import bench_photos, bench_vocab
-from storefront.listings.models import DeliveryArea, Product, ProductPhoto, product_delivery_kecamatan
 from storefront.extensions import db
+from storefront.listings.models import DeliveryArea, Product, ProductPhoto, product_delivery_kecamatan
+from storefront.listings.workflow import ProductStatus
 from storefront.reference import services as reference
 from storefront.reference.models import Category, Kecamatan, Unit
 from storefront.sellers.halal.claims import OutOfScopeReason
 from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
-from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from storefront.demo.records import DemoBusiness, DemoProduct
 from storefront.listings.workflow import ProductStatus
-from storefront.sellers.workflow import SellerStatus
 from storefront.sellers.halal.claims import OutOfScopeReason
 from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.halal.statuses import HalalStatus
+from storefront.sellers.workflow import SellerStatus
 
 DEMO_CITY = "medan"  # the businesses, kecamatan and P-IRT region code are Medan's
 EMPTY_KECAMATAN = "Medan Timur"  # no demo business there: the empty filter has something to show

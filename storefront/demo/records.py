@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storefront.listings.workflow import ProductStatus
-from storefront.sellers.workflow import SellerStatus
 from storefront.sellers.halal.claims import OutOfScopeReason
 from storefront.sellers.halal.kinds import BusinessScale
 from storefront.sellers.halal.statuses import HalalStatus
+from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 
 PIRT_YEARS_LEFT = 4  # P-IRT end year: four years ahead, within the 5 years a P-IRT may run

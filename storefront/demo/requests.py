@@ -14,8 +14,8 @@ from flask import current_app, has_request_context
 
 from storefront import mail
 from storefront.accounts.models import User
-from storefront.listings.models import DeliveryArea, Product
 from storefront.extensions import db
+from storefront.listings.models import DeliveryArea, Product
 from storefront.procurement import clock, ordering, ratings, services
 from storefront.procurement.models import PaymentMethod, PurchaseRequest
 from storefront.procurement.services import StepData

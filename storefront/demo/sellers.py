@@ -30,20 +30,20 @@ from sqlalchemy.orm.attributes import set_committed_value
 from werkzeug.datastructures import FileStorage
 
 from storefront.accounts.models import User
-from storefront.listings.models import DeliveryArea, Product
 from storefront.demo import packaging
 from storefront.demo.businesses import BUSINESSES, DEMO_CITY
 from storefront.demo.records import DemoBusiness, DemoProduct
 from storefront.extensions import db
-from storefront.reference.models import Category, City, Kecamatan, Unit
-from storefront.listings import services as listings
 from storefront.listings import photos
-from storefront.sellers import documents, services
-from storefront.sellers.models import DocumentKind, Seller
+from storefront.listings import services as listings
+from storefront.listings.models import DeliveryArea, Product
 from storefront.listings.workflow import ProductAction, ProductStatus
-from storefront.sellers.workflow import Party, SellerAction, SellerStatus
+from storefront.reference.models import Category, City, Kecamatan, Unit
+from storefront.sellers import documents, services
 from storefront.sellers.halal.statuses import HalalStatus
+from storefront.sellers.models import DocumentKind, Seller
 from storefront.sellers.registry import services as registry_services
+from storefront.sellers.workflow import Party, SellerAction, SellerStatus
 from storefront.timeutil import local_today
 
 CERTIFIED = (HalalStatus.CERTIFIED_REGULAR, HalalStatus.CERTIFIED_SELF_DECLARE)

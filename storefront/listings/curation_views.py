@@ -8,20 +8,20 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 from wtforms import SelectChoice
 
+from storefront import reviewed
+from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.extensions import db
 from storefront.lifecycle import allowed_actions
-from storefront.media.models import MediaImage
-from storefront import reviewed
 from storefront.listings import review_facts
 from storefront.listings import services as listings
 from storefront.listings import workflow as wf
 from storefront.listings.forms import ProductDecisionForm
 from storefront.listings.models import Product, ProductEvent, ProductPhoto, ProductRevision
 from storefront.listings.workflow import ProductAction, ProductStatus, RevisionStatus
-from storefront.sellers.workflow import Party
-from storefront.accounts.roles import DINAS_READERS, Role
+from storefront.media.models import MediaImage
 from storefront.sellers import permissions
 from storefront.sellers.halal.statuses import shows_halal_badge
+from storefront.sellers.workflow import Party
 from storefront.text import lazy_gettext as _l
 from storefront.web import edge
 from storefront.web.decorators import role_required

@@ -15,9 +15,9 @@ from storefront.i18n import long_date
 from storefront.listings import services as listings
 from storefront.listings.models import Product
 from storefront.listings.workflow import ProductAction, ProductStatus
-from storefront.sellers.workflow import Party
 from storefront.sellers import documents
 from storefront.sellers.identifiers.permits import pirt_is_expired, pirt_valid_until
+from storefront.sellers.workflow import Party
 
 
 @dataclass

@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 from flask_wtf.file import FileField
-from wtforms import (BooleanField, IntegerField, SelectChoice, SelectMultipleField, StringField, SubmitField,
-                     TextAreaField)
+from wtforms import (
+    BooleanField,
+    IntegerField,
+    SelectChoice,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from storefront.listings.models import DELIVERY_LABELS

@@ -87,13 +87,13 @@ class Product(db.Model):
     # The last time name or price changed: the collusion guard (procurement) reads it.
     listed_or_repriced_at: Mapped[datetime | None]
 
-    seller: Mapped["Seller"] = relationship(lazy="raise")  # noqa: F821
-    category: Mapped["Category"] = relationship(lazy="raise")  # noqa: F821
-    unit: Mapped["Unit"] = relationship(lazy="raise")  # noqa: F821
+    seller: Mapped[Seller] = relationship(lazy="raise")  # noqa: F821
+    category: Mapped[Category] = relationship(lazy="raise")  # noqa: F821
+    unit: Mapped[Unit] = relationship(lazy="raise")  # noqa: F821
     photos: Mapped[list[ProductPhoto]] = relationship(
         back_populates="product", lazy="raise", order_by="ProductPhoto.position",
         cascade="all, delete-orphan")
-    delivery_kecamatan: Mapped[list["Kecamatan"]] = relationship(  # noqa: F821
+    delivery_kecamatan: Mapped[list[Kecamatan]] = relationship(  # noqa: F821
         secondary=product_delivery_kecamatan, lazy="raise")
 
     @property
@@ -124,7 +124,7 @@ class ProductPhoto(db.Model):
     alt_text: Mapped[str] = mapped_column(sa.String(200))
 
     product: Mapped[Product] = relationship(back_populates="photos", lazy="raise")
-    image: Mapped["MediaImage"] = relationship(lazy="raise")  # noqa: F821
+    image: Mapped[MediaImage] = relationship(lazy="raise")  # noqa: F821
 
 
 class ProductPriceHistory(db.Model):

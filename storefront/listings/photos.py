@@ -5,7 +5,6 @@ pending revision (as a list of {image_id, alt_text, is_primary}), reviewed with 
 """
 from __future__ import annotations
 
-
 from storefront import once
 from storefront.extensions import db
 from storefront.listings import workflow as wf

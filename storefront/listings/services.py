@@ -10,16 +10,24 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from storefront import lifecycle_engine
+from storefront import reviewed as reviewed_facts
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.lifecycle import ReasonRequired
 from storefront.listings import review_facts
 from storefront.listings import workflow as wf
-from storefront.listings.models import (CLAIM_FIELDS, IMMEDIATE_FIELDS, MATERIAL_FIELDS, DeliveryArea, Product,
-                                        ProductPhoto, ProductPriceHistory, ProductRevision)
+from storefront.listings.models import (
+    CLAIM_FIELDS,
+    IMMEDIATE_FIELDS,
+    MATERIAL_FIELDS,
+    DeliveryArea,
+    Product,
+    ProductPhoto,
+    ProductPriceHistory,
+    ProductRevision,
+)
 from storefront.listings.workflow import ProductAction, ProductStatus, RevisionAction, RevisionStatus
 from storefront.reference.models import Category, Kecamatan, Unit
-from storefront import reviewed as reviewed_facts
 from storefront.sellers.halal.claims import InvalidHalalClaim, OutOfScopeReason, validate_halal_claim
 from storefront.sellers.halal.kinds import DEFAULT_CATEGORY_KINDS, CategoryKind
 from storefront.sellers.halal.statuses import HalalStatus

@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from storefront.accounts.roles import Role
 from storefront import once
+from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.lifecycle import allowed_actions
 from storefront.listings import photos

@@ -27,7 +27,7 @@ class MediaImage(db.Model):
     original_bytes: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    owner: Mapped["User"] = relationship(lazy="raise")  # noqa: F821
+    owner: Mapped[User] = relationship(lazy="raise")  # noqa: F821
     # The database deletes the rows with the image (ON DELETE CASCADE); unloaded ones stay unloaded.
     derivatives: Mapped[list[MediaDerivative]] = relationship(
         lazy="raise", back_populates="image", order_by="MediaDerivative.width",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _

@@ -13,7 +13,6 @@ from storefront.procurement import ordering, queries
 from storefront.web import page_parts
 
 
-
 def order_part(product) -> dict:
     """A pemesan may request it; a product listed or re-priced moments ago only after the pause."""
     can_request = current_user.is_authenticated and current_user.role is Role.PEMESAN

@@ -6,7 +6,7 @@ passes the holidays and the city's time zone.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 RESPONSE_WORKING_DAYS = 3
@@ -29,10 +29,10 @@ def respond_by(since: datetime, holidays, zone: str, days: int = RESPONSE_WORKIN
     """The last second (23.59.59 local) of the `days`-th working day after `since`, as naive UTC
     like every stored time."""
     local_zone = ZoneInfo(zone)
-    local = since.replace(tzinfo=timezone.utc).astimezone(local_zone)
+    local = since.replace(tzinfo=UTC).astimezone(local_zone)
     last = add_working_days(local.date(), days, holidays)
     end = datetime.combine(last, time(23, 59, 59), tzinfo=local_zone)
-    return end.astimezone(timezone.utc).replace(tzinfo=None)
+    return end.astimezone(UTC).replace(tzinfo=None)
 
 
 def working_days_between(start: date, end: date, holidays) -> int:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from storefront.listings.models import Product, ProductEvent
 from storefront.extensions import db
+from storefront.listings.models import Product, ProductEvent
+from storefront.listings.workflow import ProductAction, ProductStatus
 from storefront.procurement.models import PurchaseRequest
 from storefront.procurement.workflow import COMMITS_CITY, TRANSITIONS
 from storefront.sellers.models import Seller
-from storefront.listings.workflow import ProductAction, ProductStatus
 from storefront.sellers.workflow import SellerStatus
 from storefront.text import lazy_gettext as _l
 

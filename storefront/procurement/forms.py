@@ -7,8 +7,16 @@ from __future__ import annotations
 from datetime import time
 
 from flask_wtf.file import FileField
-from wtforms import (DateField, HiddenField, IntegerField, SelectChoice, SelectField, StringField,
-                     TextAreaField, TimeField)
+from wtforms import (
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from storefront.procurement.labels import PAYMENT_LABELS

@@ -47,7 +47,7 @@ class CartItem(db.Model):
     # (a double click, a retry) adds once; a new visit to the page adds again (ordering.add).
     add_key: Mapped[str | None] = mapped_column(sa.String(64))
 
-    product: Mapped["Product"] = relationship(lazy="raise")  # noqa: F821
+    product: Mapped[Product] = relationship(lazy="raise")  # noqa: F821
 
 
 class PurchaseRequest(db.Model):
@@ -104,12 +104,12 @@ class PurchaseRequest(db.Model):
         back_populates="request", lazy="raise", order_by="RequestItem.id", cascade="all, delete-orphan")
     events: Mapped[list[RequestEvent]] = relationship(
         back_populates="request", lazy="raise", order_by="RequestEvent.id")
-    payment: Mapped["Payment | None"] = relationship(back_populates="request", lazy="raise")
-    rating: Mapped["Rating | None"] = relationship(back_populates="request", lazy="raise")
-    opd: Mapped["Opd"] = relationship(lazy="raise")  # noqa: F821
-    seller: Mapped["Seller"] = relationship(lazy="raise")  # noqa: F821
-    submitted_by: Mapped["User"] = relationship(lazy="raise", foreign_keys=[submitted_by_id])  # noqa: F821
-    ppk: Mapped["User"] = relationship(lazy="raise", foreign_keys=[ppk_id])  # noqa: F821
+    payment: Mapped[Payment | None] = relationship(back_populates="request", lazy="raise")
+    rating: Mapped[Rating | None] = relationship(back_populates="request", lazy="raise")
+    opd: Mapped[Opd] = relationship(lazy="raise")  # noqa: F821
+    seller: Mapped[Seller] = relationship(lazy="raise")  # noqa: F821
+    submitted_by: Mapped[User] = relationship(lazy="raise", foreign_keys=[submitted_by_id])  # noqa: F821
+    ppk: Mapped[User] = relationship(lazy="raise", foreign_keys=[ppk_id])  # noqa: F821
 
 
 class RequestItem(db.Model):
@@ -161,7 +161,7 @@ class RequestEvent(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     request: Mapped[PurchaseRequest] = relationship(back_populates="events", lazy="raise")
-    actor: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821
+    actor: Mapped[User | None] = relationship(lazy="raise")  # noqa: F821
 
 
 register(Lifecycle(PurchaseRequest, TRANSITIONS, Party.SYSTEM, event=RequestEvent, event_key="request_id",

@@ -15,19 +15,19 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.orm import joinedload
 
+from storefront import lifecycle_engine, once
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.listings.models import DeliveryArea, Product, ProductPhoto
-from storefront import lifecycle_engine, once
 from storefront.errors import DomainError
 from storefront.extensions import db
-from storefront.media.models import MediaImage
 from storefront.listings import capacity
+from storefront.listings.models import DeliveryArea, Product, ProductPhoto
+from storefront.listings.visibility import public_product_filter
+from storefront.media.models import MediaImage
 from storefront.procurement import clock, notify
 from storefront.procurement.models import MAX_QUANTITY, MAX_TOTAL, CartItem, PurchaseRequest, RequestItem
 from storefront.procurement.workflow import RequestStatus
 from storefront.sellers.models import Seller
-from storefront.listings.visibility import public_product_filter
 from storefront.text import lazy_gettext as _l
 from storefront.timeutil import utcnow
 

@@ -13,17 +13,25 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from storefront.listings.models import Product
-from storefront.extensions import db
 from storefront import lifecycle_engine
-from storefront.lifecycle import ReasonRequired
 from storefront import reviewed as reviewed_facts
+from storefront.extensions import db
+from storefront.lifecycle import ReasonRequired
 from storefront.listings import capacity
+from storefront.listings.models import Product
 from storefront.procurement import clock, eligibility, issuance, notify, review_facts, settlement
 from storefront.procurement import workflow as wf
 from storefront.procurement.errors import ProcurementError
-from storefront.procurement.models import (MAX_QUANTITY, MAX_TOTAL, MAX_UNIT_PRICE, Payment, PaymentMethod,
-                                           PurchaseRequest, RequestEvent, RequestItem)
+from storefront.procurement.models import (
+    MAX_QUANTITY,
+    MAX_TOTAL,
+    MAX_UNIT_PRICE,
+    Payment,
+    PaymentMethod,
+    PurchaseRequest,
+    RequestEvent,
+    RequestItem,
+)
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from storefront.text import lazy_gettext as _l
 from storefront.timeutil import iso_day, utcnow

@@ -13,8 +13,8 @@ from flask_babel import gettext as _
 
 from storefront.extensions import db
 from storefront.procurement import clock, settlement
-from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest
 from storefront.procurement.errors import ProcurementError
+from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest
 from storefront.procurement.services import StepData
 from storefront.procurement.workflow import TRANSITIONS, RequestAction
 from storefront.sellers import documents

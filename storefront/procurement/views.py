@@ -12,8 +12,17 @@ from storefront.accounts.permissions import can_see_client_addresses
 from storefront.accounts.roles import PROCUREMENT_PARTIES, PROCUREMENT_READERS, Role
 from storefront.extensions import db
 from storefront.lifecycle import allowed_actions
-from storefront.procurement import (eligibility, labels, notify, permissions, queries, ratings, review_facts,
-                                    services, steps)
+from storefront.procurement import (
+    eligibility,
+    labels,
+    notify,
+    permissions,
+    queries,
+    ratings,
+    review_facts,
+    services,
+    steps,
+)
 from storefront.procurement import workflow as wf
 from storefront.procurement.forms import NoticesReadForm, StepForm
 from storefront.procurement.models import Notice

@@ -80,7 +80,7 @@ class Category(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
 
-    parent: Mapped["Category | None"] = relationship(remote_side=[id], lazy="raise")
+    parent: Mapped[Category | None] = relationship(remote_side=[id], lazy="raise")
 
     @property
     def name(self) -> str:

@@ -15,10 +15,10 @@ from storefront.media import pdfs, processing
 from storefront.media.services import InvalidImage, read_bounded
 from storefront.media.storage import LocalStorage, content_key
 from storefront.sellers import storage_quota
+from storefront.sellers import workflow as wf
 from storefront.sellers.identifiers.business import validate_nib
 from storefront.sellers.identifiers.core import InvalidIdentifier, normalise
 from storefront.sellers.identifiers.permits import pirt_valid_until, validate_bpom, validate_halal_number, validate_pirt
-from storefront.sellers import workflow as wf
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
 from storefront.sellers.services import SellerError
 from storefront.text import lazy_gettext as _l

@@ -5,8 +5,16 @@ Shape only; identifier formats and the lifecycle rules are checked in the servic
 from __future__ import annotations
 
 from flask_wtf.file import FileField
-from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectChoice, StringField, SubmitField,
-                     TextAreaField)
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    PasswordField,
+    SelectChoice,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from storefront.accounts.passwords import MAX_LENGTH

@@ -2,7 +2,6 @@
 for the templates, the forms and the views."""
 from __future__ import annotations
 
-
 from storefront.sellers.models import DocumentKind
 from storefront.sellers.workflow import SellerAction, SellerStatus
 from storefront.text import lazy_gettext as _l

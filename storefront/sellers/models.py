@@ -69,9 +69,9 @@ class Seller(db.Model):
     submitted_at: Mapped[datetime | None]
     verified_at: Mapped[datetime | None]
 
-    kecamatan: Mapped["Kecamatan | None"] = relationship(lazy="raise")  # noqa: F821
-    owner: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821
-    logo: Mapped["MediaImage | None"] = relationship(lazy="raise")  # noqa: F821
+    kecamatan: Mapped[Kecamatan | None] = relationship(lazy="raise")  # noqa: F821
+    owner: Mapped[User | None] = relationship(lazy="raise")  # noqa: F821
+    logo: Mapped[MediaImage | None] = relationship(lazy="raise")  # noqa: F821
     documents: Mapped[list[SellerDocument]] = relationship(
         back_populates="seller", lazy="raise", order_by="SellerDocument.id", cascade="all, delete-orphan")
 
@@ -121,7 +121,7 @@ class SellerEvent(db.Model):
     field_reasons: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    actor: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821
+    actor: Mapped[User | None] = relationship(lazy="raise")  # noqa: F821
 
     @property
     def shows_dinas_note(self) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 from storefront.sellers.models import DocumentKind
 from storefront.text import lazy_gettext as _l
 

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from storefront import lifecycle_engine
+from storefront import reviewed as reviewed_facts
 from storefront.accounts import passwords
 from storefront.accounts import services as accounts
 from storefront.accounts.roles import Role
-from storefront import lifecycle_engine
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.lifecycle import ReasonRequired
-from storefront import reviewed as reviewed_facts
 from storefront.sellers import readiness, review_facts
+from storefront.sellers import workflow as wf
 from storefront.sellers.identifiers.business import validate_nib, validate_nik, validate_npwp
 from storefront.sellers.identifiers.contact import validate_phone
 from storefront.sellers.identifiers.core import InvalidIdentifier, normalise
-from storefront.sellers import workflow as wf
 from storefront.sellers.models import Seller, SellerEvent
 from storefront.sellers.workflow import Party, SellerAction, SellerStatus
 from storefront.text import lazy_gettext as _l

@@ -5,8 +5,8 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from wtforms import SelectChoice
 from sqlalchemy.orm import selectinload
+from wtforms import SelectChoice
 
 from storefront import reviewed
 from storefront.accounts import services as accounts
@@ -15,9 +15,9 @@ from storefront.accounts.roles import DINAS_READERS, Role
 from storefront.extensions import db
 from storefront.lifecycle import allowed_actions
 from storefront.sellers import permissions, readiness, review_facts, services
-from storefront.sellers.identifiers.masking import mask_private
 from storefront.sellers import workflow as wf
 from storefront.sellers.forms import REVIEW_FIELDS, SellerDecisionForm
+from storefront.sellers.identifiers.masking import mask_private
 from storefront.sellers.labels import DOCUMENT_LABELS, SELLER_ACTION_LABELS
 from storefront.sellers.models import Seller, SellerDocument, SellerEvent
 from storefront.sellers.views import send_document

@@ -13,6 +13,7 @@ from wtforms import SelectField, StringField
 from wtforms.validators import StopValidation
 
 from storefront.text import lazy_gettext as _l
+
 MSG_SELECT_MISSING = _l("Wajib diisi. Pilih salah satu dari daftar.")
 
 

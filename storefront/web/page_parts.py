@@ -13,7 +13,7 @@ parts of one page name different values. A page without parts gets none of those
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask import current_app
 

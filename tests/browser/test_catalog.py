@@ -9,8 +9,8 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from storefront.listings.models import Product
 from storefront.extensions import db
+from storefront.listings.models import Product
 from tests.helpers import axe
 from tests.helpers.browser_pages import PHONE, product_path, screenshot
 from tests.helpers.phone_layout import assert_fits_the_phone

@@ -11,9 +11,9 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import expect
 
-from storefront.listings.models import Product
 from storefront.demo import seed
 from storefront.extensions import db
+from storefront.listings.models import Product
 from storefront.timeutil import utcnow
 from tests.helpers import axe
 from tests.helpers.browser_pages import PHONE, product_path, screenshot

@@ -2,7 +2,6 @@
 photo → submitted; the verifier approves both; the product appears on the public home page."""
 from __future__ import annotations
 
-
 import sqlalchemy as sa
 from PIL import Image, ImageDraw
 from playwright.sync_api import expect

@@ -10,11 +10,11 @@ from storefront import create_app
 from storefront.catalog import queries
 from storefront.catalog.filters import CatalogQuery
 from storefront.catalog.models import CatalogEntry
-from storefront.listings.models import Product, ProductPhoto
 from storefront.extensions import db
+from storefront.listings.models import Product, ProductPhoto
+from storefront.listings.workflow import ProductStatus
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
-from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import SellerStatus
 
 

@@ -10,14 +10,14 @@ from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.catalog import entries
 from storefront.catalog.models import CatalogEntry
-from storefront.listings.models import Product, ProductPhoto
 from storefront.extensions import db
+from storefront.listings.models import Product, ProductPhoto
+from storefront.listings.visibility import public_product_filter
+from storefront.listings.workflow import ProductStatus
 from storefront.reference.models import Category, Unit
 from storefront.sellers import services as seller_services
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import Seller
-from storefront.listings.visibility import public_product_filter
-from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import Party, SellerAction, SellerStatus
 
 BPJPH = "ID12110000123450724"

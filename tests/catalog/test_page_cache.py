@@ -8,9 +8,9 @@ import redis
 
 from storefront import create_app
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product
 from storefront.catalog.urls import slugify
 from storefront.extensions import db
+from storefront.listings.models import Product
 from tests import database, dbconfig
 from tests.app_setup import TEST_PASSWORD, base_config
 from tests.factories import Factory

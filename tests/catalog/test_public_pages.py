@@ -7,17 +7,17 @@ from html import unescape
 
 import pytest
 
+from storefront.accounts.models import User
 from storefront.accounts.roles import Role
 from storefront.catalog import queries
 from storefront.catalog.filters import CatalogQuery
 from storefront.catalog.urls import slugify
 from storefront.extensions import db
+from storefront.listings.workflow import ProductStatus
 from storefront.sellers import services as seller_services
 from storefront.sellers.halal.statuses import HalalStatus, shows_halal_badge
 from storefront.sellers.models import Seller
-from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import Party, SellerAction, SellerStatus
-from storefront.accounts.models import User
 from storefront.timeutil import utcnow
 
 BPJPH = "ID12110000123450724"

@@ -7,8 +7,8 @@ import pytest
 from storefront.catalog import queries, search
 from storefront.catalog.filters import CatalogQuery
 from storefront.catalog.models import CatalogEntry
-from storefront.listings.models import Product
 from storefront.extensions import db
+from storefront.listings.models import Product
 from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import SellerStatus
 from tests.catalog.relevance_data import PRODUCTS, QUERIES, TYPO_QUERIES

@@ -12,19 +12,25 @@ from sqlalchemy.orm import selectinload
 
 from storefront import create_app
 from storefront.accounts.models import User
-from storefront.listings.models import Product, ProductEvent, ProductPhoto, ProductPriceHistory, ProductRevision
 from storefront.demo import seed
 from storefront.demo.businesses import BUSINESSES, EMPTY_KECAMATAN
 from storefront.extensions import db
+from storefront.listings.models import Product, ProductEvent, ProductPhoto, ProductPriceHistory, ProductRevision
+from storefront.listings.workflow import ProductStatus, RevisionStatus
 from storefront.media.models import MediaImage
 from storefront.media.storage import get_storage
 from storefront.reference.models import Kecamatan
 from storefront.sellers.identifiers.business import validate_nib
 from storefront.sellers.identifiers.contact import format_phone
-from storefront.sellers.identifiers.permits import (halal_number_warnings, pirt_end_year, pirt_region_code,
-                                                    pirt_warnings, validate_bpom, validate_halal_number)
+from storefront.sellers.identifiers.permits import (
+    halal_number_warnings,
+    pirt_end_year,
+    pirt_region_code,
+    pirt_warnings,
+    validate_bpom,
+    validate_halal_number,
+)
 from storefront.sellers.models import Seller, SellerEvent
-from storefront.listings.workflow import ProductStatus, RevisionStatus
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 from tests import database

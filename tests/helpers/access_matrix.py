@@ -13,10 +13,10 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from html import unescape
-from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import sqlalchemy as sa
@@ -28,15 +28,15 @@ from werkzeug.datastructures import FileStorage
 from storefront.accounts import passwords
 from storefront.accounts.models import AccountEvent, AuthSession, User
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product
 from storefront.catalog.urls import slugify
 from storefront.extensions import db
+from storefront.listings import photos
+from storefront.listings.models import Product
+from storefront.listings.workflow import ProductStatus
 from storefront.media.services import store_upload
 from storefront.reference.models import Category, Kecamatan, Opd, Unit
-from storefront.listings import photos
 from storefront.sellers import documents
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
-from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 from tests.app_setup import TEST_PASSWORD
@@ -556,7 +556,7 @@ def _reference_cases():
             kind)
 
 
-REGISTRY_CSV = "nama_usaha;nama_pemilik;nib;kecamatan\nKopi Matriks;Pak Uji;9100000000001;Medan Kota\n".encode()
+REGISTRY_CSV = b"nama_usaha;nama_pemilik;nib;kecamatan\nKopi Matriks;Pak Uji;9100000000001;Medan Kota\n"
 REGISTRY_ENTRY_FORM = {"business_name": "Usaha Matriks", "owner_name": "Bu Uji", "nib": "9100000000002",
                        "kecamatan_id": "", "whatsapp": "0812 3456 7890", "address": "Jl. Uji 1", "category": "Kue"}
 

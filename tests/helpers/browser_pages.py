@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from storefront.listings.models import Product
 from storefront.catalog.urls import product_url
 from storefront.extensions import db
+from storefront.listings.models import Product
 
 PHONE = {"width": 360, "height": 800}  # taller than a test page's default (tests/browser/conftest.py)
 

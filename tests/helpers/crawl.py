@@ -21,8 +21,16 @@ from flask import url_for
 from storefront.extensions import db
 from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.timeutil import utcnow
-from tests.helpers.access_matrix import (GET_CASES, PARTY_STEPS, PRINCIPALS, World, allowed, build_world,
-                                         case_id, principal_name)
+from tests.helpers.access_matrix import (
+    GET_CASES,
+    PARTY_STEPS,
+    PRINCIPALS,
+    World,
+    allowed,
+    build_world,
+    case_id,
+    principal_name,
+)
 
 # The requests of PARTY_STEPS that wait for an answer (submitted, approved): made overdue below.
 OVERDUE = [f"<request_{role.value}>" for role, (status, _) in PARTY_STEPS.items()

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from storefront.accounts.models import User
 from storefront.extensions import db
 from storefront.i18n import rupiah
-from storefront.procurement import services
 from storefront.listings.models import CapacityHold
+from storefront.procurement import services
 from storefront.procurement.models import Notice, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.services import StepData
 from storefront.procurement.workflow import TRANSITIONS, Party, RequestAction, RequestStatus

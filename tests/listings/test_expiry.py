@@ -5,12 +5,12 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from storefront.listings.models import Product, ProductEvent
 from storefront.extensions import db
+from storefront.listings.models import Product, ProductEvent
+from storefront.listings.workflow import ProductStatus
 from storefront.reference.models import Category, Unit
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
-from storefront.listings.workflow import ProductStatus
 from storefront.sellers.workflow import SellerStatus
 
 

@@ -8,11 +8,11 @@ import sqlalchemy as sa
 from PIL import Image
 
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product, ProductPriceHistory, ProductRevision
 from storefront.extensions import db
+from storefront.listings.models import Product, ProductPriceHistory, ProductRevision
+from storefront.listings.workflow import ProductStatus, RevisionStatus
 from storefront.reference.models import Category, Unit
 from storefront.sellers.halal.statuses import HalalStatus
-from storefront.listings.workflow import ProductStatus, RevisionStatus
 from storefront.sellers.workflow import SellerStatus
 from tests.helpers.page_forms import decide
 

@@ -15,14 +15,14 @@ import pytest
 import sqlalchemy as sa
 
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product
 from storefront.extensions import db
+from storefront.listings.models import Product
 from storefront.procurement import workflow as wf
 from storefront.procurement.models import Notice, PurchaseRequest
 from storefront.procurement.workflow import TRANSITIONS, Party, RequestAction, RequestStatus
 from tests.helpers.page_forms import form_fields
-from tests.procurement.conftest import submit
 from tests.helpers.request_walks import actor, fill, path, snapshot, walk
+from tests.procurement.conftest import submit
 
 EXPIRED_PIRT = "206127101000125"  # ended in 2025
 

@@ -11,11 +11,10 @@ import pytest
 import sqlalchemy as sa
 
 from storefront.accounts.models import User
-from storefront.listings.models import Product
 from storefront.extensions import db
+from storefront.listings.models import CapacityHold, Product
 from storefront.procurement import services
 from storefront.procurement.errors import ProcurementError
-from storefront.listings.models import CapacityHold
 from storefront.procurement.models import PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from tests import dbconfig

@@ -9,9 +9,9 @@ import sqlite3
 import pytest
 import sqlalchemy as sa
 
-from storefront.web.edge import database_was_busy
 from storefront.extensions import db
 from storefront.procurement.models import CartItem
+from storefront.web.edge import database_was_busy
 from tests.app_setup import base_config
 
 

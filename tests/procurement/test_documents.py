@@ -13,6 +13,7 @@ from storefront.procurement.workflow import Party, RequestAction
 from tests.helpers.pdf_pages import read_pdf
 from tests.procurement.conftest import step, submit
 
+
 def test_surat_pesanan_and_bast_carry_the_facts_and_verify(app, login, shop):
     bika, legit = shop.products
     (rid,) = submit(app, shop, {bika: 4, legit: 1})

@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product
 from storefront.extensions import db
+from storefront.listings.models import Product
 from storefront.procurement.models import PurchaseRequest, RequestItem
 from storefront.procurement.workflow import Party, RequestAction
 from storefront.reference.models import Opd

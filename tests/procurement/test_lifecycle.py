@@ -10,12 +10,11 @@ import sqlalchemy as sa
 
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product
 from storefront.extensions import db
+from storefront.listings.models import CapacityHold, Product
 from storefront.procurement import services
-from storefront.listings.models import CapacityHold
-from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestEvent
 from storefront.procurement.errors import ProcurementError
+from storefront.procurement.models import Payment, PaymentMethod, PurchaseRequest, RequestEvent
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
 from storefront.timeutil import utcnow
 from tests.procurement.conftest import status_of, step, submit

@@ -8,8 +8,8 @@ import pytest
 import sqlalchemy as sa
 
 from storefront.accounts.models import User
-from storefront.listings.models import DeliveryArea, Product
 from storefront.extensions import db
+from storefront.listings.models import DeliveryArea, Product
 from storefront.procurement import ordering
 from storefront.procurement.models import CartItem, Notice, PurchaseRequest, RequestEvent, RequestItem
 from storefront.procurement.workflow import RequestStatus

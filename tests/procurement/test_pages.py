@@ -15,9 +15,9 @@ from storefront.extensions import db
 from storefront.media import pdfs
 from storefront.procurement.models import CartItem, PurchaseRequest
 from storefront.procurement.workflow import RequestStatus
+from tests.helpers.page_forms import take_step
 from tests.helpers.pdf_samples import small_pdf
 from tests.procurement.conftest import submit
-from tests.helpers.page_forms import take_step
 
 
 def form(**changes) -> dict:

@@ -25,8 +25,8 @@ from storefront.procurement import workflow as wf
 from storefront.procurement.models import Payment, PurchaseRequest, RequestItem
 from storefront.procurement.services import StepData
 from storefront.procurement.workflow import Party, RequestAction, RequestStatus
-from tests.helpers.pdf_samples import small_pdf
 from tests.helpers.page_forms import take_step
+from tests.helpers.pdf_samples import small_pdf
 from tests.procurement.conftest import submit
 
 PROOF = small_pdf("bukti SP2D")

@@ -9,10 +9,10 @@ import sqlalchemy as sa
 from PIL import Image
 
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product
 from storefront.extensions import db
-from storefront.sellers.models import DocumentKind, SellerDocument
+from storefront.listings.models import Product
 from storefront.listings.workflow import ProductStatus
+from storefront.sellers.models import DocumentKind, SellerDocument
 from storefront.sellers.workflow import SellerStatus
 from tests.helpers.page_forms import decide
 

@@ -15,8 +15,8 @@ from PIL import Image
 
 from storefront.accounts.roles import Role
 from storefront.extensions import db
-from storefront.reference.models import Category, Unit
 from storefront.listings.workflow import ProductStatus
+from storefront.reference.models import Category, Unit
 from storefront.sellers.workflow import SellerStatus
 from tests.helpers.access_matrix import changed_tables, snapshot
 from tests.helpers.clients import client_with, cookies_of

@@ -11,8 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storefront.config import PROJECT_ROOT
-from storefront.sellers.halal.claims import (InvalidHalalClaim, OutOfScopeReason, validate_halal_claim,
-                                             validate_non_halal_ingredient)
+from storefront.sellers.halal.claims import (
+    InvalidHalalClaim,
+    OutOfScopeReason,
+    validate_halal_claim,
+    validate_non_halal_ingredient,
+)
 from storefront.sellers.halal.deadlines import halal_deadline, is_mandatory, is_overdue, pending_deadline
 from storefront.sellers.halal.kinds import DEFAULT_CATEGORY_KINDS, BusinessScale, CategoryKind, coerce_scale
 from storefront.sellers.halal.statuses import CERTIFIED, HalalStatus, coerce_status, shows_halal_badge, status_label

@@ -13,18 +13,42 @@ from flask_babel import lazy_gettext as _l
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from storefront.sellers.identifiers.business import (format_nib, format_npwp, format_npwp_legacy, is_head_office_nitku,
-                                                     is_legacy_npwp, nik_warnings, parse_nik, validate_nib,
-                                                     validate_nik, validate_nitku, validate_npwp)
+from storefront.sellers.identifiers.business import (
+    format_nib,
+    format_npwp,
+    format_npwp_legacy,
+    is_head_office_nitku,
+    is_legacy_npwp,
+    nik_warnings,
+    parse_nik,
+    validate_nib,
+    validate_nik,
+    validate_nitku,
+    validate_npwp,
+)
 from storefront.sellers.identifiers.contact import format_phone, phone_e164, validate_phone, whatsapp_link
 from storefront.sellers.identifiers.core import InvalidIdentifier, normalise
 from storefront.sellers.identifiers.masking import MASK_CHAR, mask_private
-from storefront.sellers.identifiers.permits import (HalalNumberKind, bpom_warnings, format_bpom, format_halal_number,
-                                                    format_pirt, halal_number_kind, halal_number_warnings,
-                                                    is_bpjph_number, is_legacy_mui_number, pirt_end_year,
-                                                    pirt_is_expired, pirt_region_code, pirt_valid_until, pirt_warnings,
-                                                    validate_bpom, validate_bpom_notification, validate_halal_number,
-                                                    validate_pirt)
+from storefront.sellers.identifiers.permits import (
+    HalalNumberKind,
+    bpom_warnings,
+    format_bpom,
+    format_halal_number,
+    format_pirt,
+    halal_number_kind,
+    halal_number_warnings,
+    is_bpjph_number,
+    is_legacy_mui_number,
+    pirt_end_year,
+    pirt_is_expired,
+    pirt_region_code,
+    pirt_valid_until,
+    pirt_warnings,
+    validate_bpom,
+    validate_bpom_notification,
+    validate_halal_number,
+    validate_pirt,
+)
 
 VALIDATORS = {
     "nib": validate_nib,

@@ -9,16 +9,16 @@ import pytest
 
 from storefront.accounts.models import User
 from storefront.accounts.roles import Role
-from storefront.listings.models import Product
 from storefront.errors import DomainError
 from storefront.extensions import db
 from storefront.lifecycle import TransitionNotAllowed
 from storefront.listings import services as listings
+from storefront.listings.models import Product
+from storefront.listings.workflow import PRODUCT_TRANSITIONS, ProductAction, ProductStatus
 from storefront.sellers import permissions, services
 from storefront.sellers import workflow as wf
 from storefront.sellers.halal.statuses import HalalStatus
 from storefront.sellers.models import DocumentKind, Seller, SellerDocument
-from storefront.listings.workflow import PRODUCT_TRANSITIONS, ProductAction, ProductStatus
 from storefront.sellers.workflow import SellerAction, SellerStatus
 
 ACTORS = ["owner", *Role, "other_seller"]  # Role.SELLER: a seller account that owns another business

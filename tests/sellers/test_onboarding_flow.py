@@ -1,11 +1,15 @@
 """Registration with an invitation code through the first Dinas decision, over the test client."""
-import io, sqlalchemy as sa
+import io
+
+import sqlalchemy as sa
 from PIL import Image
-from storefront.sellers.workflow import SellerStatus
-from storefront.sellers.models import Seller
-from storefront.extensions import db
+
 from storefront.accounts.roles import Role
+from storefront.extensions import db
+from storefront.sellers.models import Seller
+from storefront.sellers.workflow import SellerStatus
 from tests.helpers.page_forms import decide
+
 
 def jpeg():
     b = io.BytesIO(); Image.new("RGB", (800, 600), "red").save(b, "JPEG"); b.seek(0); return b

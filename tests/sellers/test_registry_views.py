@@ -19,8 +19,8 @@ from werkzeug.test import encode_multipart
 from storefront.accounts.roles import Role
 from storefront.extensions import db
 from storefront.reference.models import Kecamatan
-from storefront.sellers.registry import services as registry
 from storefront.sellers.models import Seller, SellerEvent
+from storefront.sellers.registry import services as registry
 from storefront.sellers.registry.preview import parse_registry
 from storefront.sellers.workflow import SellerStatus
 

@@ -9,14 +9,17 @@ import enum
 import re
 from dataclasses import dataclass
 
-
 from storefront.sellers.halal.deadlines import is_mandatory
 from storefront.sellers.halal.statuses import HalalStatus, coerce_status, shows_halal_badge, status_label
 from storefront.sellers.identifiers.core import InvalidIdentifier
-from storefront.sellers.identifiers.permits import (MSG_HALAL_BPJPH, MSG_HALAL_MUI, HalalNumberKind, halal_number_kind,
-                                                    validate_halal_number)
+from storefront.sellers.identifiers.permits import (
+    MSG_HALAL_BPJPH,
+    MSG_HALAL_MUI,
+    HalalNumberKind,
+    halal_number_kind,
+    validate_halal_number,
+)
 from storefront.text import lazy_gettext as _l
-
 
 # --- validating a halal claim (a product form's halal fields) ------------------------------------
 

@@ -9,7 +9,6 @@ from datetime import date
 from storefront.sellers.halal.kinds import CategoryKind, coerce_scale
 from storefront.sellers.halal.statuses import AWAITING_CERTIFICATE, coerce_status
 
-
 # --- what must be certified, and by when ---------------------------------------------------------
 
 # Last day before the obligation is in force (BPJPH: "mulai 18 Oktober 2026").

@@ -13,7 +13,6 @@ from markupsafe import Markup, escape
 from storefront.sellers.identifiers.permits import HalalNumberKind, halal_number_kind
 from storefront.text import lazy_gettext as _l
 
-
 # --- the seven statuses ------------------------------------------------------------------------
 
 class HalalStatus(str, enum.Enum):

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-
 from storefront.sellers.identifiers.core import (
     PROVINCE_CODES,
     InvalidIdentifier,

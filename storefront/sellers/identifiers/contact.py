@@ -7,10 +7,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-
 from storefront.sellers.identifiers.core import InvalidIdentifier, lenient_display, normalise
 from storefront.text import lazy_gettext as _l
-
 
 # --- Mobile / WhatsApp numbers ------------------------------------------------------------------
 

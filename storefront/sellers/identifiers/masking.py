@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from storefront.sellers.identifiers.core import normalise
 
-
 # --- Masking private numbers --------------------------------------------------------------------
 
 MASK_CHAR = "\u2022"  # •

@@ -8,7 +8,6 @@ import enum
 import re
 from datetime import date
 
-
 from storefront.sellers.identifiers.core import (
     PROVINCE_CODES,
     InvalidIdentifier,

@@ -8,8 +8,13 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from storefront.sellers.registry.rows import (COLUMNS, HEADER_SCAN_ROWS, column_letter, recognised_columns,
-                                              spreadsheet_safe)
+from storefront.sellers.registry.rows import (
+    COLUMNS,
+    HEADER_SCAN_ROWS,
+    column_letter,
+    recognised_columns,
+    spreadsheet_safe,
+)
 from storefront.text import lazy_gettext as _l
 
 MAX_BYTES = 2 * 1024 * 1024

@@ -32,7 +32,7 @@ from storefront.sellers.registry import preview as importer
 from storefront.sellers.registry import services as registry
 from storefront.sellers.registry.forms import ConfirmImportForm, ImportForm
 from storefront.sellers.registry.rows import COLUMNS
-from storefront.sellers.registry.views import KEEPER, city_or_redirect, bp
+from storefront.sellers.registry.views import KEEPER, bp, city_or_redirect
 from storefront.sellers.workflow import SellerStatus
 from storefront.timeutil import utcnow
 from storefront.web import edge

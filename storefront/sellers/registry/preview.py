@@ -27,10 +27,21 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from storefront.sellers.registry.files import MAX_BYTES, OLE_MAGIC, XLSX_MAGIC, FileProblem, csv_records, xlsx_records
-from storefront.sellers.registry.rows import (COLUMN_BY_ALIAS, COLUMN_BY_KEY, COLUMNS, HEADER_SCAN_ROWS,
-                                              REQUIRED_HEADERS, KecamatanLookup, check_values, clean_cell,
-                                              column_letter, header_key, msg_nib_exists, msg_nib_twice,
-                                              recognised_columns)
+from storefront.sellers.registry.rows import (
+    COLUMN_BY_ALIAS,
+    COLUMN_BY_KEY,
+    COLUMNS,
+    HEADER_SCAN_ROWS,
+    REQUIRED_HEADERS,
+    KecamatanLookup,
+    check_values,
+    clean_cell,
+    column_letter,
+    header_key,
+    msg_nib_exists,
+    msg_nib_twice,
+    recognised_columns,
+)
 from storefront.text import lazy_gettext as _l
 
 MAX_ROWS = 5_000

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-
 from storefront.sellers.identifiers.business import validate_nib
 from storefront.sellers.identifiers.contact import validate_phone
 from storefront.sellers.identifiers.core import InvalidIdentifier, normalise

@@ -17,10 +17,10 @@ from storefront.reference import services as reference
 from storefront.reference.models import City
 from storefront.sellers.identifiers.contact import format_phone
 from storefront.sellers.identifiers.core import normalise
+from storefront.sellers.labels import SELLER_STATUS_LABELS
 from storefront.sellers.models import Seller
 from storefront.sellers.registry import services as registry
 from storefront.sellers.registry.forms import RegistryEntryForm
-from storefront.sellers.labels import SELLER_STATUS_LABELS
 from storefront.sellers.workflow import SellerStatus
 from storefront.web import edge
 from storefront.web.decorators import role_required
