@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -18,8 +19,30 @@ from tests.helpers.crawl import busy_world
 from tests.i18n_setup import compile_translations
 
 
+# The class suites that walk every route, form, field or step as everyone: minutes, where the rest
+# takes seconds. `pytest -m "not slow and not browser"` is the quick loop; make test runs them all.
+SLOW_SUITES = {
+    "tests/test_route_access.py", "tests/test_edit_forms.py", "tests/test_double_submit.py",
+    "tests/test_query_fuzz.py", "tests/test_safe_gets.py", "tests/test_hosts.py", "tests/test_escaping.py",
+    "tests/test_csrf.py", "tests/test_body_limits.py", "tests/test_bad_input.py", "tests/sellers/test_bad_input.py",
+    "tests/procurement/test_stale_steps.py", "tests/procurement/test_blocked_steps.py",
+    "tests/procurement/test_concurrency.py", "tests/demo/test_demo_sellers.py",
+}
+ROOT = Path(__file__).resolve().parent.parent
+
+
 def pytest_report_header(config):
     return f"database: {dbconfig.engine_name().upper()}"
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects
+def pytest_collection_modifyitems(config, items):
+    missing = sorted(path for path in SLOW_SUITES if not (ROOT / path).is_file())
+    if missing:  # a renamed suite would silently join the quick loop
+        raise pytest.UsageError(f"SLOW_SUITES in tests/conftest.py names files that do not exist: {missing}")
+    for item in items:
+        if item.path.relative_to(ROOT).as_posix() in SLOW_SUITES:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -170,8 +170,10 @@ class Factory:
             kecamatan_id = session.scalar(sa.select(Kecamatan.id).order_by(Kecamatan.id).limit(1))
             n = next(_sequence)
             total = quantity * product.price
+            # The app numbers a request by its id (PP/<year>/<id>); these count down from 999999, so a
+            # request made later in the test (or after its world was copied) never takes their number.
             request = PurchaseRequest(
-                number=f"PP/2026/{n:06d}", status=status, opd_id=opd.id, seller_id=seller.id,
+                number=f"PP/2026/{999_999 - n:06d}", status=status, opd_id=opd.id, seller_id=seller.id,
                 submitted_by_id=pemesan.id, ppk_id=ppk.id, idempotency_key=f"uji-{n}", kode_rekening="5.1.02.01.01.0052",
                 rup_code="12345678", fiscal_year=2026, delivery_address="Jl. Kapten Maulana Lubis No. 2",
                 delivery_kecamatan_id=kecamatan_id, recipient_name="Bu Sari", recipient_phone="081234567890",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -57,11 +58,14 @@ def start_pytest(engine: str, extra: list[str], log: Path | None = None) -> tupl
 def counts_of(process: subprocess.Popen, report: Path) -> dict:
     code = process.wait()
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    seconds = 0.0
     if report.exists():
         suite = ET.parse(report).getroot()
         suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
         counts = {key: int(suite.get(key, 0)) for key in counts}
+        seconds = float(suite.get("time", 0))
     counts["exit"] = code
+    counts["seconds"] = seconds
     return counts
 
 
@@ -88,6 +92,7 @@ def report_static_checks(codes: dict[str, int]) -> int:
 
 
 def main() -> int:
+    started = time.monotonic()
     args = sys.argv[1:]
     if "--checks-only" in args:
         codes = run_static_checks()
@@ -122,11 +127,13 @@ def main() -> int:
         passed = counts["tests"] - counts["failures"] - counts["errors"] - counts["skipped"]
         bad = counts["failures"] + counts["errors"]
         failed += bad + (1 if counts["exit"] not in (0,) and not bad else 0)
+        minutes, seconds = divmod(round(counts["seconds"]), 60)
         print(f"{engine.upper():<11} {passed} passed, {bad} failed, {counts['skipped']} skipped "
-              f"(pytest exit {counts['exit']})")
+              f"in {minutes} min {seconds:02d} s (pytest exit {counts['exit']})")
     total_passed = sum(c["tests"] - c["failures"] - c["errors"] - c["skipped"] for c in results.values())
     total_failed = sum(c["failures"] + c["errors"] for c in results.values())
-    print(f"total: {total_passed} passed, {total_failed} failed", flush=True)
+    minutes, seconds = divmod(round(time.monotonic() - started), 60)
+    print(f"total: {total_passed} passed, {total_failed} failed, {minutes} min {seconds:02d} s wall", flush=True)
     return 1 if failed else 0
 
 
