@@ -18,7 +18,6 @@ from tests.helpers.access_matrix import World, build_world, open_world, seed_of
 from tests.helpers.crawl import busy_world
 from tests.i18n_setup import compile_translations
 
-
 # The class suites that walk every route, form, field or step as everyone: minutes, where the rest
 # takes seconds. `pytest -m "not slow and not browser"` is the quick loop; make test runs them all.
 SLOW_SUITES = {
