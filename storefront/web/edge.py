@@ -88,7 +88,8 @@ _BUSY_PGCODES = {"40P01", "55P03"}
 
 
 def database_was_busy(error: DBAPIError) -> bool:
-    if getattr(error.orig, "pgcode", None) in _BUSY_PGCODES:
+    # psycopg (3) names the SQLSTATE `sqlstate`; `pgcode` was psycopg2's name for it.
+    if getattr(error.orig, "sqlstate", None) in _BUSY_PGCODES:
         return True
     message = str(error.orig)
     return "database is locked" in message or "database table is locked" in message

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import psycopg
 import pytest
 import sqlalchemy as sa
 
@@ -43,18 +44,13 @@ def test_a_locked_database_answers_503_and_saves_nothing(app, login, shop, tmp_p
     assert cart_size(app) == 1
 
 
-class _PgError(Exception):
-    def __init__(self, pgcode):
-        super().__init__("error")
-        self.pgcode = pgcode
-
-
 @pytest.mark.parametrize(("orig", "busy"), [
     (sqlite3.OperationalError("database is locked"), True),
     (sqlite3.OperationalError("no such table: produk"), False),
-    (_PgError("40P01"), True),   # deadlock_detected
-    (_PgError("55P03"), True),   # lock_not_available
-    (_PgError("23505"), False),  # unique_violation: a bug or a race the code must handle itself
+    # psycopg's own errors, as the driver raises them (they carry `sqlstate`, not psycopg2's `pgcode`)
+    (psycopg.errors.DeadlockDetected("deadlock detected"), True),    # 40P01
+    (psycopg.errors.LockNotAvailable("lock not available"), True),   # 55P03
+    (psycopg.errors.UniqueViolation("duplicate key"), False),  # 23505: a bug or a race the code must handle itself
 ])
 def test_only_lock_contention_counts_as_busy(orig, busy):
     assert database_was_busy(sa.exc.OperationalError("SELECT 1", {}, orig)) is busy
