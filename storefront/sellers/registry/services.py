@@ -225,6 +225,10 @@ def can_edit_entry(seller: Seller) -> bool:
 def renew_code(seller: Seller, *, actor) -> str:
     """Replace the invitation code of an unclaimed entry (sent to the wrong number, shared, lost):
     the old code claims nothing from now on. Returns the new code; raises RegistryError."""
+    # Take the row before the event row references it: two renewals at once then run one after the
+    # other instead of each holding the key-share lock the other's update waits for (a deadlock on
+    # PostgreSQL); reloaded, the entry is checked as it is now.
+    db.session.refresh(seller, with_for_update=True)
     if not can_edit_entry(seller):
         raise RegistryError(_l("Usaha ini sudah mendaftar, jadi kode undangannya tidak berlaku lagi."))
     seller.invitation_code = new_invitation_codes(1, code_prefix(db.session.get(City, seller.city_id)))[0]
